@@ -1,0 +1,137 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import media.icaro.news.author.Author;
+import media.icaro.news.section.Section;
+import media.icaro.news.tag.Tag;
+
+@Entity
+public class Article {
+
+    public enum Kind {
+        NEWS, OPINION, ANALYSIS
+    }
+
+    public enum Status {
+        DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED
+    }
+
+    /** Which disclaimer the page shows: the site's sentence, the article's own, or none. */
+    public enum DisclaimerMode {
+        SITE_DEFAULT, CUSTOM, NONE
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 200)
+    public String slug;
+
+    @Column(nullable = false, length = 200)
+    public String headline;
+
+    @Column(length = 1000)
+    public String standfirst;
+
+    @Column(name = "body_markdown", nullable = false, length = 1_000_000)
+    public String bodyMarkdown;
+
+    /** Sanitised HTML rendered from {@link #bodyMarkdown} at save time; the only body a page prints. */
+    @Column(name = "body_html", nullable = false, length = 1_000_000)
+    public String bodyHtml;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id")
+    public Section section;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    public Kind kind = Kind.NEWS;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    public Status status = Status.DRAFT;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    /** Set by meaningful updates only; shown as "Updated ...". */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Last save of any kind, typo fixes included. */
+    @Column(name = "modified_at", nullable = false)
+    public Instant modifiedAt;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "disclaimer_mode", nullable = false, length = 20)
+    public DisclaimerMode disclaimerMode = DisclaimerMode.SITE_DEFAULT;
+
+    @Column(name = "disclaimer_text", length = 1000)
+    public String disclaimerText;
+
+    @Column(length = 200)
+    public String source;
+
+    @Version
+    public long version;
+
+    @ManyToMany
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    public Set<Tag> tags = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_byline", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "author_id"))
+    @OrderColumn(name = "byline_position")
+    public List<Author> bylines = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_related_pin", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "pinned_id"))
+    @OrderColumn(name = "pin_position")
+    public List<Article> pinnedRelated = new ArrayList<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL)
+    @OrderBy("correctedAt")
+    public List<Correction> corrections = new ArrayList<>();
+
+    /** Whether readers may see it now. */
+    public boolean isLive(Instant now) {
+        return status == Status.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+}

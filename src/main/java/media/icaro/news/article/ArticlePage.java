@@ -1,0 +1,42 @@
+package media.icaro.news.article;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+@Path("/{section: [a-z0-9-]+}/{yyyy: [0-9]{4}}/{mm: [0-9]{2}}/{dd: [0-9]{2}}/{slug: [a-z0-9-]+}")
+public class ArticlePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance article(ArticleView article);
+    }
+
+    private final ArticleService articles;
+
+    ArticlePage(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    /** The article; a known slug under a wrong section or date answers 301 to its one address. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response get(@PathParam("section") String section, @PathParam("yyyy") String year,
+            @PathParam("mm") String month, @PathParam("dd") String day, @PathParam("slug") String slug) {
+        ArticleView article = articles.findLive(slug).orElseThrow(NotFoundException::new);
+        String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
+        if (!requested.equals(article.url())) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(article.url())).build();
+        }
+        return Response.ok(Templates.article(article)).build();
+    }
+}

@@ -1,0 +1,82 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+
+import media.icaro.news.article.Article.Status;
+
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepository<Article> {
+
+    private static final String LIVE = "a.status = :published and a.publishedAt <= :now";
+
+    /** Any status: the caller decides who may see it. */
+    public Optional<Article> findBySlugWithSection(String slug) {
+        return find("from Article a join fetch a.section where a.slug = ?1", slug).firstResultOptional();
+    }
+
+    public boolean existsBySlug(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    /**
+     * One page of live articles, newest first, within a scope, seeking from a cursor.
+     * With {@code newerThan}, it reads upwards from the cursor (oldest first) so the caller can
+     * build a "Newer" page; the caller reverses it.
+     */
+    public List<Article> listLive(ListingScope scope, PageCursor cursor, boolean newerThan, int limit, Instant now) {
+        StringBuilder q = new StringBuilder("from Article a join fetch a.section where ").append(LIVE);
+        Parameters params = Parameters.with("published", Status.PUBLISHED).and("now", now);
+        if (scope.sectionId() != null) {
+            q.append(" and a.section.id = :section");
+            params.and("section", scope.sectionId());
+        }
+        if (scope.tagId() != null) {
+            q.append(" and exists (select 1 from a.tags t where t.id = :tag)");
+            params.and("tag", scope.tagId());
+        }
+        if (scope.authorId() != null) {
+            q.append(" and exists (select 1 from a.bylines b where b.id = :author)");
+            params.and("author", scope.authorId());
+        }
+        if (cursor != null) {
+            q.append(newerThan
+                    ? " and (a.publishedAt > :at or (a.publishedAt = :at and a.id > :id))"
+                    : " and (a.publishedAt < :at or (a.publishedAt = :at and a.id < :id))");
+            params.and("at", cursor.publishedAt()).and("id", cursor.id());
+        }
+        q.append(newerThan ? " order by a.publishedAt asc, a.id asc" : " order by a.publishedAt desc, a.id desc");
+        return find(q.toString(), params).page(0, limit).list();
+    }
+
+    public List<Article> findLiveByIds(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("from Article a join fetch a.section where a.id in :ids and " + LIVE,
+                Parameters.with("ids", ids).and("published", Status.PUBLISHED).and("now", now)).list();
+    }
+
+    /** Rows of (article id, section id, section name, published-at) for every live article. */
+    public List<Object[]> liveStoryRows(Instant now) {
+        return getEntityManager().createQuery(
+                "select a.id, s.id, s.name, a.publishedAt from Article a join a.section s where " + LIVE, Object[].class)
+                .setParameter("published", Status.PUBLISHED).setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Rows of (article id, tag id, tag name) for every live article. */
+    public List<Object[]> liveTagRows(Instant now) {
+        return getEntityManager().createQuery(
+                "select a.id, t.id, t.name from Article a join a.tags t where " + LIVE, Object[].class)
+                .setParameter("published", Status.PUBLISHED).setParameter("now", now)
+                .getResultList();
+    }
+}

@@ -1,0 +1,203 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+
+import media.icaro.news.article.ArticleView.Byline;
+import media.icaro.news.article.ArticleView.CorrectionNote;
+import media.icaro.news.article.ArticleView.RelatedLink;
+import media.icaro.news.article.ArticleView.TagLink;
+import media.icaro.news.author.Author;
+import media.icaro.news.author.AuthorService;
+import media.icaro.news.section.SectionService;
+import media.icaro.news.site.SiteConfig;
+import media.icaro.news.tag.TagService;
+import media.icaro.news.web.Slugs;
+
+/** Articles for readers (pages, listings, related stories) and the single way to write one. */
+@ApplicationScoped
+public class ArticleService {
+
+    public static final int PAGE_SIZE = 20;
+    public static final int RELATED_LIMIT = 5;
+
+    private final ArticleRepository articles;
+    private final SectionService sections;
+    private final TagService tags;
+    private final AuthorService authors;
+    private final BodyRenderer bodyRenderer;
+    private final RelatedIndex relatedIndex;
+    private final Permalinks permalinks;
+    private final SiteConfig site;
+    private final Event<ContentChanged> changes;
+
+    ArticleService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
+            BodyRenderer bodyRenderer, RelatedIndex relatedIndex, Permalinks permalinks, SiteConfig site,
+            Event<ContentChanged> changes) {
+        this.articles = articles;
+        this.sections = sections;
+        this.tags = tags;
+        this.authors = authors;
+        this.bodyRenderer = bodyRenderer;
+        this.relatedIndex = relatedIndex;
+        this.permalinks = permalinks;
+        this.site = site;
+        this.changes = changes;
+    }
+
+    /** The live article with this slug, as its page shows it; empty for unknown or unpublished ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ArticleView> findLive(String slug) {
+        Instant now = Instant.now();
+        return articles.findBySlugWithSection(slug)
+                .filter(article -> article.isLive(now))
+                .map(article -> view(article, now));
+    }
+
+    /**
+     * A page of live stories, newest first, across the site or within a section, tag or author. {@code before}
+     * and {@code after} are cursors from the "Older" and "Newer" links.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Listing listing(ListingScope scope, PageCursor before, PageCursor after) {
+        Instant now = Instant.now();
+        if (after != null) {
+            List<Article> newer = articles.listLive(scope, after, true, PAGE_SIZE + 1, now);
+            if (newer.size() > PAGE_SIZE) {
+                List<ArticleCard> page = cards(newer.subList(0, PAGE_SIZE));
+                Collections.reverse(page);
+                return new Listing(page, page.get(page.size() - 1).cursor(), page.get(0).cursor());
+            }
+            // Reached the newest stories: that is the first page.
+            before = null;
+        }
+        List<Article> older = articles.listLive(scope, before, false, PAGE_SIZE + 1, now);
+        List<ArticleCard> page = cards(older.subList(0, Math.min(PAGE_SIZE, older.size())));
+        PageCursor olderCursor = older.size() > PAGE_SIZE ? page.get(page.size() - 1).cursor() : null;
+        PageCursor newerCursor = before != null && !page.isEmpty() ? page.get(0).cursor() : null;
+        return new Listing(page, olderCursor, newerCursor);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleCard> latest(ListingScope scope, int limit) {
+        return cards(articles.listLive(scope, null, false, limit, Instant.now()));
+    }
+
+    /** Creates an article; for a published one without a date, now is its publication time. */
+    @Transactional
+    public ArticleView create(@Valid ArticleDraft draft) {
+        Instant now = Instant.now();
+        Article article = new Article();
+        article.headline = draft.headline().strip();
+        article.slug = uniqueSlug(draft.slug() == null || draft.slug().isBlank() ? Slugs.slugify(draft.headline()) : draft.slug());
+        article.standfirst = blankToNull(draft.standfirst());
+        article.bodyMarkdown = draft.body();
+        article.bodyHtml = bodyRenderer.toHtml(draft.body());
+        article.section = sections.findEntityBySlug(draft.section())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown section: " + draft.section()));
+        article.kind = draft.kind();
+        article.status = draft.status();
+        Instant publishedAt = draft.publishedAt() == null && draft.status() == Article.Status.PUBLISHED ? now : draft.publishedAt();
+        article.publishedAt = publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.SECONDS);
+        article.createdAt = now;
+        article.modifiedAt = now;
+        article.disclaimerMode = draft.disclaimerMode();
+        article.disclaimerText = blankToNull(draft.disclaimerText());
+        article.source = blankToNull(draft.source());
+        article.tags.addAll(tags.resolve(draft.tags()));
+        article.bylines.addAll(authors.resolve(draft.bylines()));
+        for (Long pinnedId : draft.pinnedRelated()) {
+            article.pinnedRelated.add(articles.findByIdOptional(pinnedId)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown related article: " + pinnedId)));
+        }
+        articles.persist(article);
+        changes.fire(new ContentChanged(article.id));
+        return view(article, now);
+    }
+
+    /** Adds a dated correction note; a correction is a meaningful update, so it sets "Updated". */
+    @Transactional
+    public void correct(long articleId, String note) {
+        Article article = articles.findByIdOptional(articleId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown article: " + articleId));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Correction correction = new Correction();
+        correction.article = article;
+        correction.correctedAt = now;
+        correction.note = note.strip();
+        article.corrections.add(correction);
+        article.updatedAt = now;
+        article.modifiedAt = now;
+        changes.fire(new ContentChanged(article.id));
+    }
+
+    private String uniqueSlug(String base) {
+        String slug = base;
+        for (int n = 2; articles.existsBySlug(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private ArticleView view(Article article, Instant now) {
+        String disclaimer = switch (article.disclaimerMode) {
+            case SITE_DEFAULT -> site.defaultDisclaimer();
+            case CUSTOM -> article.disclaimerText;
+            case NONE -> null;
+        };
+        return new ArticleView(article.id, article.headline, article.standfirst,
+                article.standfirst != null ? article.standfirst : bodyRenderer.summary(article.bodyMarkdown),
+                article.publishedAt == null ? null : permalinks.of(article),
+                article.section.slug, article.section.name, article.kind,
+                article.bylines.stream().map(a -> new Byline(a.slug, a.name, a.type == Author.Type.ORGANISATION)).toList(),
+                article.publishedAt, article.updatedAt, article.bodyHtml,
+                article.corrections.stream().map(c -> new CorrectionNote(c.correctedAt, c.note)).toList(),
+                disclaimer,
+                article.tags.stream().map(t -> new TagLink(t.slug, t.name)).toList(),
+                related(article, now));
+    }
+
+    private List<RelatedLink> related(Article article, Instant now) {
+        RelatedStories.Story subject = new RelatedStories.Story(article.id, article.section.id, article.section.name,
+                article.tags.stream().map(t -> t.id).collect(Collectors.toSet()), article.publishedAt);
+        List<Long> pins = article.pinnedRelated.stream().map(a -> a.id).toList();
+        List<RelatedStories.Pick> picks = relatedIndex.current().relatedTo(subject, pins, RELATED_LIMIT, now);
+        Map<Long, ArticleCard> found = new HashMap<>();
+        for (ArticleCard card : cards(articles.findLiveByIds(picks.stream().map(RelatedStories.Pick::id).toList(), now))) {
+            found.put(card.id(), card);
+        }
+        List<RelatedLink> links = new ArrayList<>();
+        for (RelatedStories.Pick pick : picks) {
+            ArticleCard card = found.get(pick.id());
+            if (card != null) {
+                links.add(new RelatedLink(card, pick.reason()));
+            }
+        }
+        return links;
+    }
+
+    private List<ArticleCard> cards(List<Article> list) {
+        List<ArticleCard> cards = new ArrayList<>(list.size());
+        for (Article a : list) {
+            cards.add(new ArticleCard(a.id, a.headline, a.standfirst, permalinks.of(a), a.section.slug, a.section.name,
+                    a.publishedAt, a.kind));
+        }
+        return cards;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

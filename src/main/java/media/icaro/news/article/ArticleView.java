@@ -1,0 +1,49 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An immutable article page: built inside the service, so templates never touch a managed entity. */
+public record ArticleView(
+        long id,
+        String headline,
+        String standfirst,
+        /** For the meta description and link previews: the standfirst, or the body's opening. */
+        String description,
+        String url,
+        String sectionSlug,
+        String sectionName,
+        Article.Kind kind,
+        List<Byline> bylines,
+        Instant publishedAt,
+        Instant updatedAt,
+        String bodyHtml,
+        List<CorrectionNote> corrections,
+        String disclaimer,
+        List<TagLink> tags,
+        List<RelatedLink> related) {
+
+    public record Byline(String slug, String name, boolean organisation) {
+    }
+
+    public record CorrectionNote(Instant correctedAt, String note) {
+    }
+
+    public record TagLink(String slug, String name) {
+    }
+
+    public record RelatedLink(ArticleCard story, String reason) {
+    }
+
+    public boolean isOpinion() {
+        return kind == Article.Kind.OPINION;
+    }
+
+    public String kindLabel() {
+        return switch (kind) {
+            case NEWS -> "News";
+            case OPINION -> "Opinion";
+            case ANALYSIS -> "Analysis";
+        };
+    }
+}

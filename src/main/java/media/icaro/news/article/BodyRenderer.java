@@ -1,0 +1,65 @@
+package media.icaro.news.article;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Turns an article's Markdown into the HTML a page prints. Runs once, at save time: whatever the
+ * Markdown holds (raw HTML included), only the allow-listed elements and attributes survive, and
+ * links keep only http, https, mailto and relative URLs.
+ */
+@ApplicationScoped
+public class BodyRenderer {
+
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("a")
+                    .allowAttributes("href", "title").onElements("a")
+                    .allowStandardUrlProtocols()
+                    .requireRelsOnLinks("noopener")
+                    .allowElements("img")
+                    .allowAttributes("src", "alt", "title").onElements("img")
+                    .allowElements("pre", "code", "hr", "figure", "figcaption", "del", "sup", "sub", "br")
+                    .allowAttributes("class").matching(Pattern.compile("language-[a-zA-Z0-9_+-]{1,30}"))
+                    .onElements("code")
+                    .toFactory());
+
+    private final Parser parser = Parser.builder().build();
+    private static final int SUMMARY_LENGTH = 200;
+
+    private final HtmlRenderer renderer = HtmlRenderer.builder().build();
+    private final TextContentRenderer textRenderer = TextContentRenderer.builder().build();
+
+    /** The body's first paragraph as plain text, cut at a word within {@value #SUMMARY_LENGTH} characters. */
+    public String summary(String markdown) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Paragraph) {
+                String text = textRenderer.render(node).strip().replaceAll("\\s+", " ");
+                if (text.length() <= SUMMARY_LENGTH) {
+                    return text;
+                }
+                int cut = text.lastIndexOf(' ', SUMMARY_LENGTH - 1);
+                return text.substring(0, cut > 0 ? cut : SUMMARY_LENGTH - 1) + "…";
+            }
+        }
+        return "";
+    }
+
+    public String toHtml(String markdown) {
+        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        return POLICY.sanitize(html).strip();
+    }
+}

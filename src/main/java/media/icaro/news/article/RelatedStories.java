@@ -1,0 +1,145 @@
+package media.icaro.news.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores which published stories are related to a given one, and says why.
+ * <p>
+ * Editor pins come first, in the editor's order. The rest are ranked by an explainable sum:
+ * <ul>
+ * <li>each shared tag adds its rarity, {@code ln(1 + N / df)}, so "Kim Jong Un" counts more than "Europe";</li>
+ * <li>the same section adds {@value #SAME_SECTION};</li>
+ * <li>nearness in publication time adds up to {@value #NEARNESS}, halving every {@value #HALF_LIFE_DAYS} days.</li>
+ * </ul>
+ * Only stories sharing a tag or the section are candidates: time alone relates nothing. The story
+ * itself and anything not live are never returned. Instances are immutable snapshots of the
+ * published corpus; {@link RelatedIndex} rebuilds them when content changes.
+ */
+public final class RelatedStories {
+
+    static final double SAME_SECTION = 0.8;
+    static final double NEARNESS = 0.6;
+    static final double HALF_LIFE_DAYS = 14;
+    private static final int REASON_TAGS = 3;
+
+    /** What the scorer knows of a story. */
+    public record Story(long id, long sectionId, String sectionName, Set<Long> tagIds, Instant publishedAt) {
+    }
+
+    /** A related story and the short reason shown beside its link. */
+    public record Pick(long id, double score, String reason) {
+    }
+
+    private final Map<Long, Story> stories;
+    private final Map<Long, String> tagNames;
+    private final Map<Long, Integer> tagFrequency = new HashMap<>();
+
+    public RelatedStories(Collection<Story> stories, Map<Long, String> tagNames) {
+        this.stories = new HashMap<>();
+        for (Story story : stories) {
+            this.stories.put(story.id(), story);
+            for (Long tagId : story.tagIds()) {
+                tagFrequency.merge(tagId, 1, Integer::sum);
+            }
+        }
+        this.tagNames = Map.copyOf(tagNames);
+    }
+
+    public int size() {
+        return stories.size();
+    }
+
+    /**
+     * Up to {@code limit} related stories for {@code subject}, which need not be published itself
+     * (a preview asks too).
+     */
+    public List<Pick> relatedTo(Story subject, List<Long> pinnedIds, int limit, Instant now) {
+        List<Pick> picks = new ArrayList<>();
+        Set<Long> taken = new LinkedHashSet<>();
+        taken.add(subject.id());
+        for (Long pinnedId : pinnedIds) {
+            Story pinned = stories.get(pinnedId);
+            if (picks.size() < limit && isLive(pinned, now) && taken.add(pinnedId)) {
+                picks.add(new Pick(pinnedId, Double.POSITIVE_INFINITY, "Editors' pick"));
+            }
+        }
+        if (picks.size() == limit) {
+            return picks;
+        }
+        List<Pick> scored = new ArrayList<>();
+        for (Story candidate : stories.values()) {
+            if (taken.contains(candidate.id()) || !isLive(candidate, now)) {
+                continue;
+            }
+            Pick pick = score(subject, candidate);
+            if (pick != null) {
+                scored.add(pick);
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Pick::score).reversed()
+                .thenComparing(p -> stories.get(p.id()).publishedAt(), Comparator.reverseOrder())
+                .thenComparing(Pick::id, Comparator.reverseOrder()));
+        for (Pick pick : scored) {
+            if (picks.size() == limit) {
+                break;
+            }
+            picks.add(pick);
+        }
+        return picks;
+    }
+
+    private Pick score(Story subject, Story candidate) {
+        List<Long> shared = new ArrayList<>();
+        double tagScore = 0;
+        for (Long tagId : subject.tagIds()) {
+            if (candidate.tagIds().contains(tagId)) {
+                shared.add(tagId);
+                tagScore += rarity(tagId);
+            }
+        }
+        boolean sameSection = subject.sectionId() == candidate.sectionId();
+        if (shared.isEmpty() && !sameSection) {
+            return null;
+        }
+        double score = tagScore + (sameSection ? SAME_SECTION : 0) + nearness(subject, candidate);
+        return new Pick(candidate.id(), score, reason(shared, candidate));
+    }
+
+    double rarity(long tagId) {
+        int df = Math.max(1, tagFrequency.getOrDefault(tagId, 0));
+        return Math.log(1 + (double) Math.max(stories.size(), 1) / df);
+    }
+
+    private static double nearness(Story subject, Story candidate) {
+        if (subject.publishedAt() == null || candidate.publishedAt() == null) {
+            return 0;
+        }
+        double days = Math.abs(Duration.between(subject.publishedAt(), candidate.publishedAt()).toMinutes()) / 1440.0;
+        return NEARNESS * Math.pow(0.5, days / HALF_LIFE_DAYS);
+    }
+
+    private String reason(List<Long> sharedTags, Story candidate) {
+        if (sharedTags.isEmpty()) {
+            return "Also in " + candidate.sectionName();
+        }
+        List<String> names = sharedTags.stream()
+                .sorted(Comparator.comparingDouble(this::rarity).reversed().thenComparing(tagNames::get))
+                .limit(REASON_TAGS)
+                .map(tagNames::get)
+                .toList();
+        return (names.size() == 1 ? "Shared topic: " : "Shared topics: ") + String.join(", ", names);
+    }
+
+    private static boolean isLive(Story story, Instant now) {
+        return story != null && story.publishedAt() != null && !story.publishedAt().isAfter(now);
+    }
+}

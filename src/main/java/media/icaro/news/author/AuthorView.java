@@ -1,0 +1,4 @@
+package media.icaro.news.author;
+
+public record AuthorView(long id, String slug, String name, boolean organisation, String bio) {
+}

@@ -1,0 +1,106 @@
+package media.icaro.news.site;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleDraft;
+import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.ArticleService;
+import media.icaro.news.author.Author;
+import media.icaro.news.author.AuthorService;
+import media.icaro.news.section.SectionService;
+
+/**
+ * Fills an empty database on first start: the sections, the authors, the seed story and, unless
+ * {@code site.demo-content} is off, the demo set. A database that holds any article is left alone,
+ * so a second start never duplicates anything.
+ */
+@ApplicationScoped
+public class FirstStart {
+
+    private static final Logger LOG = Logger.getLogger(FirstStart.class);
+
+    /** Content files give their dates in the agency's local time. */
+    static final ZoneId CONTENT_ZONE = ZoneId.of("Europe/Rome");
+    static final String SEED = "content/seed/icaro-putin-north-korea.md";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ArticleRepository articles;
+    private final ArticleService articleService;
+    private final SectionService sections;
+    private final AuthorService authors;
+    private final SiteConfig site;
+
+    FirstStart(ArticleRepository articles, ArticleService articleService, SectionService sections,
+            AuthorService authors, SiteConfig site) {
+        this.articles = articles;
+        this.articleService = articleService;
+        this.sections = sections;
+        this.authors = authors;
+        this.site = site;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            QuarkusTransaction.requiringNew().run(this::populateIfEmpty);
+        } catch (RuntimeException e) {
+            // Another instance sharing the database may have won the race; its content stands.
+            LOG.warn("First-start content was not written: " + e.getMessage());
+        }
+    }
+
+    private void populateIfEmpty() {
+        if (articles.count() > 0) {
+            return;
+        }
+        if (sections.navigation().isEmpty()) {
+            for (String[] row : ContentFile.table("content/sections.txt", 3)) {
+                sections.create(row[0], row[1], row[2]);
+            }
+        }
+        for (String[] row : ContentFile.table("content/authors.txt", 4)) {
+            authors.create(row[0], row[1], Author.Type.valueOf(row[2].toUpperCase(Locale.ROOT)), row[3]);
+        }
+        articleService.create(draft(ContentFile.parse(ContentFile.read(SEED))));
+        int demo = 0;
+        if (site.demoContent()) {
+            for (String name : ContentFile.read("content/demo/index.txt").split("\n")) {
+                if (!name.isBlank()) {
+                    articleService.create(draft(ContentFile.parse(ContentFile.read("content/demo/" + name.strip()))));
+                    demo++;
+                }
+            }
+        }
+        LOG.infof("First start: added the seed story and %d demo stories", demo);
+    }
+
+    static ArticleDraft draft(ContentFile file) {
+        return new ArticleDraft(
+                file.require("headline"),
+                file.header().get("slug"),
+                file.header().get("standfirst"),
+                file.body(),
+                file.require("section"),
+                Article.Kind.valueOf(file.require("kind").toUpperCase(Locale.ROOT)),
+                Article.Status.PUBLISHED,
+                LocalDateTime.parse(file.require("published"), DATE).atZone(CONTENT_ZONE).toInstant(),
+                file.list("bylines", ";"),
+                file.list("tags", ","),
+                "none".equals(file.header().get("disclaimer")) ? Article.DisclaimerMode.NONE : Article.DisclaimerMode.SITE_DEFAULT,
+                null,
+                null,
+                List.of());
+    }
+}

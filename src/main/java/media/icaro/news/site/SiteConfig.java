@@ -1,0 +1,33 @@
+package media.icaro.news.site;
+
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Site settings; every one can be overridden by an environment variable (SITE_TIME_ZONE, ...). */
+@ConfigMapping(prefix = "site")
+public interface SiteConfig {
+
+    @WithDefault("ICARO Media Group")
+    String name();
+
+    @WithDefault("en")
+    String language();
+
+    /** Absolute base for canonical links and feeds, without a trailing slash. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    @WithDefault("Europe/Rome")
+    ZoneId timeZone();
+
+    @WithDefault("dd/MM/yyyy HH'h'mm")
+    String datePattern();
+
+    String defaultDisclaimer();
+
+    /** Whether first start adds the demo articles beside the seed story. */
+    @WithDefault("true")
+    boolean demoContent();
+}

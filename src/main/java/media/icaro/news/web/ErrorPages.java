@@ -1,0 +1,46 @@
+package media.icaro.news.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Error pages in the site's layout; a failure is logged with its trace, which never reaches the reader. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance notFound();
+
+        public static native TemplateInstance serverError();
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == Response.Status.NOT_FOUND.getStatusCode()) {
+            return page(Response.Status.NOT_FOUND, Templates.notFound());
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Request failed", e);
+        return page(Response.Status.INTERNAL_SERVER_ERROR, Templates.serverError());
+    }
+
+    private static Response page(Response.Status status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+}

@@ -1,0 +1,40 @@
+package media.icaro.news.web;
+
+import java.util.List;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateGlobal;
+
+import media.icaro.news.section.SectionService;
+import media.icaro.news.section.SectionView;
+import media.icaro.news.site.SiteConfig;
+
+/** What the one layout shows on every page: the site's name and language, and the section navigation. */
+@TemplateGlobal
+public final class Layout {
+
+    private Layout() {
+    }
+
+    static String siteName() {
+        return Arc.container().instance(SiteConfig.class).get().name();
+    }
+
+    static String siteLanguage() {
+        return Arc.container().instance(SiteConfig.class).get().language();
+    }
+
+    /** Absolute base of canonical links, without a trailing slash. */
+    static String siteBaseUrl() {
+        return Arc.container().instance(SiteConfig.class).get().baseUrl();
+    }
+
+    /** Never fails: an error page must render even when the database does not answer. */
+    static List<SectionView> navigation() {
+        try {
+            return Arc.container().instance(SectionService.class).get().navigation();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+}
