@@ -7,6 +7,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,13 +31,13 @@ public class ArticlePage {
     /** The article; a known slug under a wrong section or date answers 301 to its one address. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response get(@PathParam("section") String section, @PathParam("yyyy") String year,
+    public TemplateInstance get(@PathParam("section") String section, @PathParam("yyyy") String year,
             @PathParam("mm") String month, @PathParam("dd") String day, @PathParam("slug") String slug) {
         ArticleView article = articles.findLive(slug).orElseThrow(NotFoundException::new);
         String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
         if (!requested.equals(article.url())) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(article.url())).build();
+            throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(article.url()));
         }
-        return Response.ok(Templates.article(article)).build();
+        return Templates.article(article);
     }
 }

@@ -4,11 +4,15 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -36,18 +40,17 @@ public class BodyRenderer {
                     .onElements("code")
                     .toFactory());
 
-    private final Parser parser = Parser.builder().build();
     private static final int SUMMARY_LENGTH = 200;
 
+    private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().build();
-    private final TextContentRenderer textRenderer = TextContentRenderer.builder().build();
 
     /** The body's first paragraph as plain text, cut at a word within {@value #SUMMARY_LENGTH} characters. */
     public String summary(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Paragraph) {
-                String text = textRenderer.render(node).strip().replaceAll("\\s+", " ");
+                String text = plainText(node);
                 if (text.length() <= SUMMARY_LENGTH) {
                     return text;
                 }
@@ -56,6 +59,32 @@ public class BodyRenderer {
             }
         }
         return "";
+    }
+
+    private static String plainText(Node paragraph) {
+        StringBuilder text = new StringBuilder();
+        paragraph.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(Code node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak node) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak node) {
+                text.append(' ');
+            }
+        });
+        return text.toString().strip().replaceAll("\\s+", " ");
     }
 
     public String toHtml(String markdown) {

@@ -1,0 +1,7 @@
+package media.icaro.news.home;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class FrontPageIT extends FrontPageTest {
+}

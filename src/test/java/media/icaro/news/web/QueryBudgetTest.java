@@ -1,0 +1,83 @@
+package media.icaro.news.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import media.icaro.news.TestContent;
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleDraft;
+import media.icaro.news.article.ArticleService;
+import media.icaro.news.article.ArticleView;
+
+/** Pages cost a fixed number of queries, however many tags, bylines, pins, corrections or stories there are. */
+@QuarkusTest
+class QueryBudgetTest {
+
+    @Inject
+    TestContent content;
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void articlePageQueriesDoNotGrowWithTheArticle() {
+        content.section("budget");
+        Instant at = Instant.parse("2021-05-05T10:00:00Z");
+        ArticleView plain = content.publish("budget", "A plain budget story", at, "Budget one");
+        List<Long> pins = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pins.add(content.publish("budget", "Budget pin " + i, at.minus(i + 1, ChronoUnit.DAYS), "Budget one", "Budget two").id());
+        }
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tags.add("Budget tag " + i);
+        }
+        ArticleView rich = articles.create(new ArticleDraft("A rich budget story", null, "Standfirst", "Body", "budget",
+                Article.Kind.ANALYSIS, Article.Status.PUBLISHED, at.plus(1, ChronoUnit.HOURS),
+                List.of("Budget Writer One", "Budget Writer Two", "Budget Writer Three"), tags,
+                Article.DisclaimerMode.SITE_DEFAULT, null, null, pins));
+        for (int i = 0; i < 3; i++) {
+            articles.correct(rich.id(), "Correction " + i);
+        }
+
+        long plainQueries = queriesFor(plain.url());
+        long richQueries = queriesFor(rich.url());
+        assertEquals(plainQueries, richQueries, "same queries for a plain and a rich article");
+        assertTrue(richQueries <= 7, "article page queries: " + richQueries);
+    }
+
+    @Test
+    void listingQueriesDoNotGrowWithTheListing() {
+        long section = queriesFor("/politics");
+        long front = queriesFor("/");
+        long deep = queriesFor("/politics?before=1600000000-999999");
+        assertTrue(section <= 2, "section page queries: " + section);
+        assertEquals(section, deep, "a deep page costs what the first costs");
+        assertTrue(front <= 2 + 10, "front page queries (one per section and one more): " + front);
+    }
+
+    private long queriesFor(String path) {
+        TestContent.page(path); // warm the in-memory navigation and related snapshot
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        TestContent.page(path);
+        return statistics.getPrepareStatementCount() - before;
+    }
+}
