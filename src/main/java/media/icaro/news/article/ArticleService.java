@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,14 @@ public class ArticleService {
 
     /**
      * A page of live stories, newest first, across the site or within a section, tag or author. {@code before}
-     * and {@code after} are cursors from the "Older" and "Newer" links.
+     * and {@code after} are cursors from the "Older" and "Newer" links; a malformed one reads as none.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Listing listing(ListingScope scope, PageCursor before, PageCursor after) {
+    public Listing listing(ListingScope scope, String before, String after) {
+        return listing(scope, PageCursor.parse(before).orElse(null), PageCursor.parse(after).orElse(null));
+    }
+
+    private Listing listing(ListingScope scope, PageCursor before, PageCursor after) {
         Instant now = Instant.now();
         if (after != null) {
             List<Article> newer = articles.listLive(scope, after, true, PAGE_SIZE + 1, now);
@@ -165,7 +170,7 @@ public class ArticleService {
                 article.publishedAt, article.updatedAt, article.bodyHtml,
                 article.corrections.stream().map(c -> new CorrectionNote(c.correctedAt, c.note)).toList(),
                 disclaimer,
-                article.tags.stream().map(t -> new TagLink(t.slug, t.name)).toList(),
+                article.tags.stream().map(t -> new TagLink(t.slug, t.name)).sorted(Comparator.comparing(TagLink::name)).toList(),
                 related(article, now));
     }
 

@@ -14,7 +14,6 @@ import io.quarkus.qute.TemplateInstance;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.Listing;
 import media.icaro.news.article.ListingScope;
-import media.icaro.news.article.PageCursor;
 
 @Path("/author/{author: [a-z0-9-]+}")
 public class AuthorPage {
@@ -37,8 +36,7 @@ public class AuthorPage {
     public TemplateInstance get(@PathParam("author") String slug, @QueryParam("before") String before,
             @QueryParam("after") String after) {
         AuthorView author = authors.findBySlug(slug).orElseThrow(NotFoundException::new);
-        Listing listing = articles.listing(ListingScope.author(author.id()),
-                PageCursor.parse(before).orElse(null), PageCursor.parse(after).orElse(null));
+        Listing listing = articles.listing(ListingScope.author(author.id()), before, after);
         return Templates.author(author, listing);
     }
 }

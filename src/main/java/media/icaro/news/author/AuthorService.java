@@ -2,7 +2,6 @@ package media.icaro.news.author;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +40,7 @@ public class AuthorService {
     /** The authors with these names, in byline order; an unknown name becomes a new person. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Author> resolve(List<String> names) {
-        Map<String, String> bySlug = new LinkedHashMap<>();
-        for (String name : names) {
-            String slug = Slugs.slugify(name);
-            if (!slug.isEmpty()) {
-                bySlug.putIfAbsent(slug, name.strip());
-            }
-        }
+        Map<String, String> bySlug = Slugs.bySlug(names);
         Map<String, Author> existing = new HashMap<>();
         for (Author author : authors.findBySlugs(bySlug.keySet())) {
             existing.put(author.slug, author);

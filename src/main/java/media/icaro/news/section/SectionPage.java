@@ -14,7 +14,6 @@ import io.quarkus.qute.TemplateInstance;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.Listing;
 import media.icaro.news.article.ListingScope;
-import media.icaro.news.article.PageCursor;
 
 @Path("/{section: [a-z0-9-]+}")
 public class SectionPage {
@@ -37,8 +36,7 @@ public class SectionPage {
     public TemplateInstance get(@PathParam("section") String slug, @QueryParam("before") String before,
             @QueryParam("after") String after) {
         SectionView section = sections.findBySlug(slug).orElseThrow(NotFoundException::new);
-        Listing listing = articles.listing(ListingScope.section(section.id()),
-                PageCursor.parse(before).orElse(null), PageCursor.parse(after).orElse(null));
+        Listing listing = articles.listing(ListingScope.section(section.id()), before, after);
         return Templates.section(section, listing);
     }
 }

@@ -14,7 +14,6 @@ import io.quarkus.qute.TemplateInstance;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.Listing;
 import media.icaro.news.article.ListingScope;
-import media.icaro.news.article.PageCursor;
 
 @Path("/tag/{tag: [a-z0-9-]+}")
 public class TagPage {
@@ -37,8 +36,7 @@ public class TagPage {
     public TemplateInstance get(@PathParam("tag") String slug, @QueryParam("before") String before,
             @QueryParam("after") String after) {
         TagView tag = tags.findBySlug(slug).orElseThrow(NotFoundException::new);
-        Listing listing = articles.listing(ListingScope.tag(tag.id()),
-                PageCursor.parse(before).orElse(null), PageCursor.parse(after).orElse(null));
+        Listing listing = articles.listing(ListingScope.tag(tag.id()), before, after);
         return Templates.tag(tag, listing);
     }
 }

@@ -29,13 +29,7 @@ public class TagService {
     /** The tags with these names, in the given order, creating the ones that do not exist yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<Tag> resolve(List<String> names) {
-        Map<String, String> bySlug = new LinkedHashMap<>();
-        for (String name : names) {
-            String slug = Slugs.slugify(name);
-            if (!slug.isEmpty()) {
-                bySlug.putIfAbsent(slug, name.strip());
-            }
-        }
+        Map<String, String> bySlug = Slugs.bySlug(names);
         Map<String, Tag> existing = new LinkedHashMap<>();
         for (Tag tag : tags.findBySlugs(bySlug.keySet())) {
             existing.put(tag.slug, tag);

@@ -1,7 +1,10 @@
 package media.icaro.news.web;
 
 import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** URL slugs: lower-case ASCII words joined by hyphens ("Kim Jong Un" becomes "kim-jong-un"). */
@@ -14,6 +17,18 @@ public final class Slugs {
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
 
     private Slugs() {
+    }
+
+    /** Names keyed by their slug, in the given order; names that make the same slug count once. */
+    public static Map<String, String> bySlug(List<String> names) {
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (String name : names) {
+            String slug = slugify(name);
+            if (!slug.isEmpty()) {
+                bySlug.putIfAbsent(slug, name.strip());
+            }
+        }
+        return bySlug;
     }
 
     public static String slugify(String text) {
