@@ -13,9 +13,11 @@ import org.jsoup.nodes.Document;
 import io.restassured.RestAssured;
 
 import media.icaro.news.article.Article;
-import media.icaro.news.article.ArticleDraft;
+import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.ArticleView;
+import media.icaro.news.article.Editor;
+import media.icaro.news.article.EditorialService;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
 
@@ -27,25 +29,35 @@ public class TestContent {
     ArticleService articles;
 
     @Inject
+    EditorialService editorial;
+
+    @Inject
     SectionService sections;
 
     public SectionView section(String slug) {
         return sections.findBySlug(slug).orElseGet(() -> sections.create(slug, "Test " + slug, "Stories for " + slug));
     }
 
+    /** Publishes at the given time; a time in the future schedules instead. */
     public ArticleView publish(String section, String headline, Instant publishedAt, String... tags) {
-        return articles.create(draft(section, headline, publishedAt, Article.Status.PUBLISHED, List.of(), tags));
+        EditorialService.Action action = publishedAt.isAfter(Instant.now()) ? EditorialService.Action.SCHEDULE
+                : EditorialService.Action.PUBLISH;
+        return create(input(section, headline, publishedAt, List.of(), tags), action);
     }
 
-    public ArticleView create(ArticleDraft draft) {
-        return articles.create(draft);
+    public ArticleView draft(String section, String headline, Instant publishedAt, List<Long> pins, String... tags) {
+        return create(input(section, headline, publishedAt, pins, tags), EditorialService.Action.SAVE);
     }
 
-    public static ArticleDraft draft(String section, String headline, Instant publishedAt, Article.Status status,
-            List<Long> pins, String... tags) {
-        return new ArticleDraft(headline, null, "Standfirst of " + headline, "Body of *" + headline + "*.", section,
-                Article.Kind.NEWS, status, publishedAt, List.of("Test Reporter"), Arrays.asList(tags),
-                Article.DisclaimerMode.NONE, null, null, pins);
+    public ArticleView create(ArticleInput input, EditorialService.Action action) {
+        long id = editorial.create(input, action, Editor.SYSTEM);
+        return articles.preview(id).orElseThrow();
+    }
+
+    public static ArticleInput input(String section, String headline, Instant publishedAt, List<Long> pins, String... tags) {
+        return new ArticleInput(headline, null, "Standfirst of " + headline, "Body of *" + headline + "*.", section,
+                Article.Kind.NEWS, publishedAt, List.of("Test Reporter"), Arrays.asList(tags),
+                Article.DisclaimerMode.NONE, null, null, pins, null, null, null, null, false);
     }
 
     /** GETs a page, expects 200 and parses it as HTML. */

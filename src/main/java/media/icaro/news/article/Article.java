@@ -106,6 +106,23 @@ public class Article {
     @Column(length = 200)
     public String source;
 
+    /** The uploaded feature image (media.Image), if any. */
+    @Column(name = "image_id")
+    public Long imageId;
+
+    @Column(name = "image_alt", length = 300)
+    public String imageAlt;
+
+    @Column(name = "image_caption", length = 500)
+    public String imageCaption;
+
+    @Column(name = "image_credit", length = 200)
+    public String imageCredit;
+
+    /** The newsroom user who created it: contributors may edit only their own drafts. */
+    @Column(name = "created_by", length = 80)
+    public String createdBy;
+
     @Version
     public long version;
 

@@ -18,8 +18,8 @@ import io.quarkus.qute.TemplateInstance;
 public class ArticlePage {
 
     @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance article(ArticleView article);
+    public static class Templates {
+        public static native TemplateInstance article(ArticleView article, boolean preview);
     }
 
     private final ArticleService articles;
@@ -33,11 +33,15 @@ public class ArticlePage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get(@PathParam("section") String section, @PathParam("yyyy") String year,
             @PathParam("mm") String month, @PathParam("dd") String day, @PathParam("slug") String slug) {
-        ArticleView article = articles.findLive(slug).orElseThrow(NotFoundException::new);
         String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
+        ArticleView article = articles.findLive(slug).orElse(null);
+        if (article == null) {
+            String movedTo = articles.movedFrom(requested).orElseThrow(NotFoundException::new);
+            throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(movedTo));
+        }
         if (!requested.equals(article.url())) {
             throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(article.url()));
         }
-        return Templates.article(article);
+        return Templates.article(article, false);
     }
 }

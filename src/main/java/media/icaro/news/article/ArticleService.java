@@ -1,7 +1,6 @@
 package media.icaro.news.article;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,20 +11,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 
 import media.icaro.news.article.ArticleView.Byline;
 import media.icaro.news.article.ArticleView.CorrectionNote;
 import media.icaro.news.article.ArticleView.RelatedLink;
 import media.icaro.news.article.ArticleView.TagLink;
 import media.icaro.news.author.Author;
-import media.icaro.news.author.AuthorService;
-import media.icaro.news.section.SectionService;
 import media.icaro.news.site.SiteConfig;
-import media.icaro.news.tag.TagService;
-import media.icaro.news.web.Slugs;
 
 /** Articles for readers (pages, listings, related stories) and the single way to write one. */
 @ApplicationScoped
@@ -35,27 +28,18 @@ public class ArticleService {
     public static final int RELATED_LIMIT = 5;
 
     private final ArticleRepository articles;
-    private final SectionService sections;
-    private final TagService tags;
-    private final AuthorService authors;
     private final BodyRenderer bodyRenderer;
     private final RelatedIndex relatedIndex;
     private final Permalinks permalinks;
     private final SiteConfig site;
-    private final Event<ContentChanged> changes;
 
-    ArticleService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
-            BodyRenderer bodyRenderer, RelatedIndex relatedIndex, Permalinks permalinks, SiteConfig site,
-            Event<ContentChanged> changes) {
+    ArticleService(ArticleRepository articles, BodyRenderer bodyRenderer, RelatedIndex relatedIndex,
+            Permalinks permalinks, SiteConfig site) {
         this.articles = articles;
-        this.sections = sections;
-        this.tags = tags;
-        this.authors = authors;
         this.bodyRenderer = bodyRenderer;
         this.relatedIndex = relatedIndex;
         this.permalinks = permalinks;
         this.site = site;
-        this.changes = changes;
     }
 
     /** The live article with this slug, as its page shows it; empty for unknown or unpublished ones. */
@@ -65,6 +49,22 @@ public class ArticleService {
         return articles.findBySlugWithSection(slug)
                 .filter(article -> article.isLive(now))
                 .map(article -> view(article, now));
+    }
+
+    /** The current address of the article that used to live at {@code path}, if one did. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> movedFrom(String path) {
+        Instant now = Instant.now();
+        return Optional.ofNullable(articles.getEntityManager().find(ArticleRedirect.class, path))
+                .flatMap(redirect -> articles.findByIdOptional(redirect.articleId))
+                .filter(article -> article.isLive(now))
+                .map(permalinks::of);
+    }
+
+    /** Any article, whatever its status, as its page would show it: for previews. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ArticleView> preview(long id) {
+        return articles.findByIdOptional(id).map(article -> view(article, Instant.now()));
     }
 
     /**
@@ -100,62 +100,6 @@ public class ArticleService {
         return cards(articles.listLive(scope, null, false, limit, Instant.now()));
     }
 
-    /** Creates an article; for a published one without a date, now is its publication time. */
-    @Transactional
-    public ArticleView create(@Valid ArticleDraft draft) {
-        Instant now = Instant.now();
-        Article article = new Article();
-        article.headline = draft.headline().strip();
-        article.slug = uniqueSlug(draft.slug() == null || draft.slug().isBlank() ? Slugs.slugify(draft.headline()) : draft.slug());
-        article.standfirst = blankToNull(draft.standfirst());
-        article.bodyMarkdown = draft.body();
-        article.bodyHtml = bodyRenderer.toHtml(draft.body());
-        article.section = sections.findEntityBySlug(draft.section())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown section: " + draft.section()));
-        article.kind = draft.kind();
-        article.status = draft.status();
-        Instant publishedAt = draft.publishedAt() == null && draft.status() == Article.Status.PUBLISHED ? now : draft.publishedAt();
-        article.publishedAt = publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.SECONDS);
-        article.createdAt = now;
-        article.modifiedAt = now;
-        article.disclaimerMode = draft.disclaimerMode();
-        article.disclaimerText = blankToNull(draft.disclaimerText());
-        article.source = blankToNull(draft.source());
-        article.tags.addAll(tags.resolve(draft.tags()));
-        article.bylines.addAll(authors.resolve(draft.bylines()));
-        for (Long pinnedId : draft.pinnedRelated()) {
-            article.pinnedRelated.add(articles.findByIdOptional(pinnedId)
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown related article: " + pinnedId)));
-        }
-        articles.persist(article);
-        changes.fire(new ContentChanged(article.id));
-        return view(article, now);
-    }
-
-    /** Adds a dated correction note; a correction is a meaningful update, so it sets "Updated". */
-    @Transactional
-    public void correct(long articleId, String note) {
-        Article article = articles.findByIdOptional(articleId)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown article: " + articleId));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Correction correction = new Correction();
-        correction.article = article;
-        correction.correctedAt = now;
-        correction.note = note.strip();
-        article.corrections.add(correction);
-        article.updatedAt = now;
-        article.modifiedAt = now;
-        changes.fire(new ContentChanged(article.id));
-    }
-
-    private String uniqueSlug(String base) {
-        String slug = base;
-        for (int n = 2; articles.existsBySlug(slug); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
-    }
-
     private ArticleView view(Article article, Instant now) {
         String disclaimer = switch (article.disclaimerMode) {
             case SITE_DEFAULT -> site.defaultDisclaimer();
@@ -165,6 +109,8 @@ public class ArticleService {
         return new ArticleView(article.id, article.headline, article.standfirst,
                 article.standfirst != null ? article.standfirst : bodyRenderer.summary(article.bodyMarkdown),
                 article.publishedAt == null ? null : permalinks.of(article),
+                article.imageId == null ? null
+                        : new ArticleView.FeatureImage("/media/" + article.imageId, article.imageAlt, article.imageCaption, article.imageCredit),
                 article.section.slug, article.section.name, article.kind,
                 article.bylines.stream().map(a -> new Byline(a.slug, a.name, a.type == Author.Type.ORGANISATION)).toList(),
                 article.publishedAt, article.updatedAt, article.bodyHtml,

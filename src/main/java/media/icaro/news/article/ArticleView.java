@@ -11,6 +11,7 @@ public record ArticleView(
         /** For the meta description and link previews: the standfirst, or the body's opening. */
         String description,
         String url,
+        FeatureImage image,
         String sectionSlug,
         String sectionName,
         Article.Kind kind,
@@ -22,6 +23,9 @@ public record ArticleView(
         String disclaimer,
         List<TagLink> tags,
         List<RelatedLink> related) {
+
+    public record FeatureImage(String url, String alt, String caption, String credit) {
+    }
 
     public record Byline(String slug, String name, boolean organisation) {
     }

@@ -15,9 +15,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import media.icaro.news.article.Article;
-import media.icaro.news.article.ArticleDraft;
+import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleRepository;
-import media.icaro.news.article.ArticleService;
+import media.icaro.news.article.Editor;
+import media.icaro.news.article.EditorialService;
 import media.icaro.news.author.Author;
 import media.icaro.news.author.AuthorService;
 import media.icaro.news.section.SectionService;
@@ -38,15 +39,15 @@ public class FirstStart {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ArticleRepository articles;
-    private final ArticleService articleService;
+    private final EditorialService editorial;
     private final SectionService sections;
     private final AuthorService authors;
     private final SiteConfig site;
 
-    FirstStart(ArticleRepository articles, ArticleService articleService, SectionService sections,
+    FirstStart(ArticleRepository articles, EditorialService editorial, SectionService sections,
             AuthorService authors, SiteConfig site) {
         this.articles = articles;
-        this.articleService = articleService;
+        this.editorial = editorial;
         this.sections = sections;
         this.authors = authors;
         this.site = site;
@@ -73,12 +74,12 @@ public class FirstStart {
         for (String[] row : ContentFile.table("content/authors.txt", 4)) {
             authors.create(row[0], row[1], Author.Type.valueOf(row[2].toUpperCase(Locale.ROOT)), row[3]);
         }
-        articleService.create(draft(ContentFile.parse(ContentFile.read(SEED))));
+        publish(ContentFile.parse(ContentFile.read(SEED)));
         int demo = 0;
         if (site.demoContent()) {
             for (String name : ContentFile.read("content/demo/index.txt").split("\n")) {
                 if (!name.isBlank()) {
-                    articleService.create(draft(ContentFile.parse(ContentFile.read("content/demo/" + name.strip()))));
+                    publish(ContentFile.parse(ContentFile.read("content/demo/" + name.strip())));
                     demo++;
                 }
             }
@@ -86,21 +87,22 @@ public class FirstStart {
         LOG.infof("First start: added the seed story and %d demo stories", demo);
     }
 
-    static ArticleDraft draft(ContentFile file) {
-        return new ArticleDraft(
+    private void publish(ContentFile file) {
+        editorial.create(input(file), EditorialService.Action.PUBLISH, Editor.SYSTEM);
+    }
+
+    static ArticleInput input(ContentFile file) {
+        return new ArticleInput(
                 file.require("headline"),
                 file.header().get("slug"),
                 file.header().get("standfirst"),
                 file.body(),
                 file.require("section"),
                 Article.Kind.valueOf(file.require("kind").toUpperCase(Locale.ROOT)),
-                Article.Status.PUBLISHED,
                 LocalDateTime.parse(file.require("published"), DATE).atZone(CONTENT_ZONE).toInstant(),
                 file.list("bylines", ";"),
                 file.list("tags", ","),
                 "none".equals(file.header().get("disclaimer")) ? Article.DisclaimerMode.NONE : Article.DisclaimerMode.SITE_DEFAULT,
-                null,
-                null,
-                List.of());
+                null, null, List.of(), null, null, null, null, false);
     }
 }

@@ -30,6 +30,10 @@ public final class Layout {
     }
 
     /** Never fails: an error page must render even when the database does not answer. */
+    static String siteTimeZone() {
+        return Arc.container().instance(SiteConfig.class).get().timeZone().getId();
+    }
+
     static List<SectionView> navigation() {
         try {
             return Arc.container().instance(SectionService.class).get().navigation();

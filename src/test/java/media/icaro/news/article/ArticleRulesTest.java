@@ -30,7 +30,7 @@ class ArticleRulesTest {
     TestContent content;
 
     @Inject
-    ArticleService articles;
+    EditorialService editorial;
 
     @BeforeEach
     void section() {
@@ -39,8 +39,7 @@ class ArticleRulesTest {
 
     @Test
     void draftsAndFutureStoriesAreNotFound() {
-        ArticleView draft = content.create(TestContent.draft("rules", "A draft nobody may read yet",
-                Instant.parse("2023-03-01T10:00:00Z"), Article.Status.DRAFT, List.of()));
+        ArticleView draft = content.draft("rules", "A draft nobody may read yet", Instant.parse("2023-03-01T10:00:00Z"), List.of());
         given().get("/rules/2023/03/01/" + "a-draft-nobody-may-read-yet").then().statusCode(404);
         ArticleView future = content.publish("rules", "A story from the future", Instant.now().plus(2, ChronoUnit.DAYS));
         given().redirects().follow(false).get(future.url()).then().statusCode(404);
@@ -53,13 +52,11 @@ class ArticleRulesTest {
     void pinsComeFirstAndRelatedNeverListsSelfOrUnpublished() {
         Instant base = Instant.parse("2023-05-10T08:00:00Z");
         ArticleView pinned = content.publish("rules", "Pinned background piece", base.minus(300, ChronoUnit.DAYS), "Unrelated topic");
-        ArticleView pinnedDraft = content.create(TestContent.draft("rules", "Pinned but still a draft", base,
-                Article.Status.DRAFT, List.of(), "Glaciers", "Alps"));
+        ArticleView pinnedDraft = content.draft("rules", "Pinned but still a draft", base, List.of(), "Glaciers", "Alps");
         ArticleView sibling = content.publish("rules", "Glaciers retreat again in the Alps", base.minus(2, ChronoUnit.DAYS), "Glaciers", "Alps");
-        content.create(TestContent.draft("rules", "Unpublished glacier draft", base.minus(1, ChronoUnit.DAYS),
-                Article.Status.DRAFT, List.of(), "Glaciers", "Alps"));
-        ArticleView subject = content.create(TestContent.draft("rules", "Alpine glaciers lost a record share of ice", base,
-                Article.Status.PUBLISHED, List.of(pinned.id(), pinnedDraft.id()), "Glaciers", "Alps"));
+        content.draft("rules", "Unpublished glacier draft", base.minus(1, ChronoUnit.DAYS), List.of(), "Glaciers", "Alps");
+        ArticleView subject = content.create(TestContent.input("rules", "Alpine glaciers lost a record share of ice", base,
+                List.of(pinned.id(), pinnedDraft.id()), "Glaciers", "Alps"), EditorialService.Action.PUBLISH);
 
         Document page = TestContent.page(subject.url());
         List<Element> items = page.select("aside.related li");
@@ -88,7 +85,7 @@ class ArticleRulesTest {
 
     @Test
     void hostileInputIsNeutralised() {
-        ArticleView hostile = content.create(new ArticleDraft("<script>alert('headline')</script> Hostile story",
+        ArticleView hostile = content.create(new ArticleInput("<script>alert('headline')</script> Hostile story",
                 null, "<b onmouseover=alert(1)>standfirst</b>",
                 """
                 Intro <script>alert('body')</script>
@@ -97,8 +94,9 @@ class ArticleRulesTest {
 
                 <a href="javascript:alert(4)" onclick="alert(5)">second</a> <iframe src="https://evil.example"></iframe>
                 """,
-                "rules", Article.Kind.NEWS, Article.Status.PUBLISHED, Instant.parse("2023-02-02T12:00:00Z"),
-                List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE, null, null, List.of()));
+                "rules", Article.Kind.NEWS, Instant.parse("2023-02-02T12:00:00Z"),
+                List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE, null, null, List.of(), null, null, null, null,
+                false), EditorialService.Action.PUBLISH);
         Document page = TestContent.page(hostile.url());
         assertTrue(page.select("script, iframe").isEmpty(), "no script or frame survives");
         assertEquals("<script>alert('headline')</script> Hostile story", page.selectFirst("h1").text(), "shown as text");
@@ -116,7 +114,7 @@ class ArticleRulesTest {
     void correctionsShowWithTheirDateAndSetUpdated() {
         ArticleView story = content.publish("rules", "Story that needed a correction", Instant.parse("2023-04-04T09:00:00Z"));
         assertNull(TestContent.page(story.url()).selectFirst(".updated"));
-        articles.correct(story.id(), "An earlier version misstated the year of the treaty.");
+        editorial.correct(story.id(), "An earlier version misstated the year of the treaty.", Editor.SYSTEM);
         Document page = TestContent.page(story.url());
         Element corrections = page.selectFirst("section.corrections");
         assertNotNull(corrections);

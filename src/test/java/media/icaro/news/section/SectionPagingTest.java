@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import media.icaro.news.TestContent;
-import media.icaro.news.article.Article;
 
 /** A section of 47 live stories (two share a publication time), a draft and a future story. */
 @QuarkusTest
@@ -47,7 +46,7 @@ class SectionPagingTest {
         }
         // Same instant as story 45: the id breaks the tie.
         content.publish("keyset", "Keyset story twin", START.plus(45 * 7L, ChronoUnit.HOURS));
-        content.create(TestContent.draft("keyset", "Keyset draft", START.plus(1, ChronoUnit.DAYS), Article.Status.DRAFT, List.of()));
+        content.draft("keyset", "Keyset draft", START.plus(1, ChronoUnit.DAYS), List.of());
         content.publish("keyset", "Keyset future story", Instant.now().plus(3, ChronoUnit.DAYS));
         TestContentState.filled = true;
     }

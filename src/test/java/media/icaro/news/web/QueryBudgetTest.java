@@ -19,8 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import media.icaro.news.TestContent;
 import media.icaro.news.article.Article;
-import media.icaro.news.article.ArticleDraft;
-import media.icaro.news.article.ArticleService;
+import media.icaro.news.article.ArticleInput;
+import media.icaro.news.article.Editor;
+import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.ArticleView;
 
 /** Pages cost a fixed number of queries, however many tags, bylines, pins, corrections or stories there are. */
@@ -31,7 +32,7 @@ class QueryBudgetTest {
     TestContent content;
 
     @Inject
-    ArticleService articles;
+    EditorialService editorial;
 
     @Inject
     EntityManagerFactory entityManagerFactory;
@@ -49,12 +50,13 @@ class QueryBudgetTest {
         for (int i = 0; i < 12; i++) {
             tags.add("Budget tag " + i);
         }
-        ArticleView rich = articles.create(new ArticleDraft("A rich budget story", null, "Standfirst", "Body", "budget",
-                Article.Kind.ANALYSIS, Article.Status.PUBLISHED, at.plus(1, ChronoUnit.HOURS),
+        ArticleView rich = content.create(new ArticleInput("A rich budget story", null, "Standfirst", "Body", "budget",
+                Article.Kind.ANALYSIS, at.plus(1, ChronoUnit.HOURS),
                 List.of("Budget Writer One", "Budget Writer Two", "Budget Writer Three"), tags,
-                Article.DisclaimerMode.SITE_DEFAULT, null, null, pins));
+                Article.DisclaimerMode.SITE_DEFAULT, null, null, pins, null, null, null, null, false),
+                EditorialService.Action.PUBLISH);
         for (int i = 0; i < 3; i++) {
-            articles.correct(rich.id(), "Correction " + i);
+            editorial.correct(rich.id(), "Correction " + i, Editor.SYSTEM);
         }
 
         long plainQueries = queriesFor(plain.url());

@@ -1,0 +1,21 @@
+package media.icaro.news.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class AccountRepository implements PanacheRepository<Account> {
+
+    public Optional<Account> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public List<Account> listByUsername() {
+        return listAll(Sort.by("username"));
+    }
+}

@@ -1,0 +1,171 @@
+package media.icaro.news.account;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+import media.icaro.news.web.FieldErrors;
+
+/** Newsroom accounts: signing in, the first admin, and what admins and users change. */
+@ApplicationScoped
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final int BCRYPT_COST = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A bcrypt hash nobody's password matches, checked when the username is unknown so timing tells nothing. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), BCRYPT_COST);
+
+    private final AccountRepository accounts;
+    private final LoginThrottle throttle;
+
+    AccountService(AccountRepository accounts, LoginThrottle throttle) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+    }
+
+    /** Checks a sign-in; refuses it while the username or address is locked, even with the right password. */
+    @Transactional
+    public SecurityIdentity authenticate(String username, String password, String address) {
+        Instant now = Instant.now();
+        Optional<Duration> locked = throttle.lockedFor(username, address, now);
+        if (locked.isPresent()) {
+            throw new AuthenticationFailedException("Too many failed sign-ins; locked for " + locked.get());
+        }
+        Optional<Account> account = accounts.findByUsername(username);
+        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(DUMMY_HASH));
+        if (account.isEmpty() || !matches || !account.get().enabled) {
+            throttle.recordFailure(username, address, now);
+            throw new AuthenticationFailedException("Wrong username or password");
+        }
+        Account user = account.get();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username))
+                .addRoles(user.role.grants())
+                .addAttribute("displayName", user.displayName)
+                .build();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean any() {
+        return accounts.count() > 0;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccountView> list() {
+        return accounts.listByUsername().stream().map(AccountView::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AccountView> find(String username) {
+        return accounts.findByUsername(username).map(AccountView::of);
+    }
+
+    @Transactional
+    public AccountView create(String username, String displayName, Account.Role role, String password) {
+        FieldErrors errors = new FieldErrors();
+        String name = username == null ? "" : username.strip().toLowerCase();
+        if (!name.matches("[a-z0-9][a-z0-9._-]{1,79}")) {
+            errors.add("username", "Use 2 to 80 lower-case letters, digits, dots, hyphens or underscores");
+        } else if (accounts.findByUsername(name).isPresent()) {
+            errors.add("username", "That username is taken");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            errors.add("displayName", "Give the name shown in the newsroom");
+        }
+        if (role == null) {
+            errors.add("role", "Choose a role");
+        }
+        checkPassword(password, errors);
+        errors.throwIfAny();
+        Account account = new Account();
+        account.username = name;
+        account.displayName = displayName.strip();
+        account.role = role;
+        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.enabled = true;
+        account.createdAt = Instant.now();
+        accounts.persist(account);
+        return AccountView.of(account);
+    }
+
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        Account account = accounts.findByUsername(username).orElseThrow();
+        FieldErrors errors = new FieldErrors();
+        if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
+            errors.add("currentPassword", "That is not your current password");
+        }
+        checkPassword(newPassword, errors);
+        errors.throwIfAny();
+        account.passwordHash = BcryptUtil.bcryptHash(newPassword, BCRYPT_COST);
+    }
+
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        Account account = accounts.findByUsername(username).orElseThrow();
+        FieldErrors errors = new FieldErrors();
+        checkPassword(newPassword, errors);
+        errors.throwIfAny();
+        account.passwordHash = BcryptUtil.bcryptHash(newPassword, BCRYPT_COST);
+    }
+
+    /** Changes role and whether the account may sign in; an admin cannot lock themselves out. */
+    @Transactional
+    public void update(String actingAdmin, String username, Account.Role role, boolean enabled) {
+        Account account = accounts.findByUsername(username).orElseThrow();
+        FieldErrors errors = new FieldErrors();
+        if (account.username.equals(actingAdmin) && (role != Account.Role.ADMIN || !enabled)) {
+            errors.add("role", "You cannot remove your own admin role or disable yourself");
+        }
+        if (role == null) {
+            errors.add("role", "Choose a role");
+        }
+        errors.throwIfAny();
+        account.role = role;
+        account.enabled = enabled;
+    }
+
+    /**
+     * The first admin, when there is no account: {@code NEWS_ADMIN_USER} (default "admin") with
+     * {@code NEWS_ADMIN_PASSWORD}, or a generated password that the caller prints once.
+     * Returns the generated password, if one was generated.
+     */
+    @Transactional
+    public Optional<String> createFirstAdmin(String username, Optional<String> password) {
+        if (any()) {
+            return Optional.empty();
+        }
+        String chosen = password.filter(p -> !p.isBlank()).orElse(null);
+        String actual = chosen != null ? chosen : generatePassword();
+        create(username, "Administrator", Account.Role.ADMIN, actual);
+        return chosen == null ? Optional.of(actual) : Optional.empty();
+    }
+
+    public static String generatePassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void checkPassword(String password, FieldErrors errors) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters");
+        } else if (password.length() > 72) {
+            errors.add("password", "Use at most 72 characters");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package media.icaro.news.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "login_failure")
+public class LoginFailure {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 80)
+    public String username;
+
+    @Column(nullable = false, length = 64)
+    public String address;
+
+    @Column(name = "failed_at", nullable = false)
+    public Instant failedAt;
+}

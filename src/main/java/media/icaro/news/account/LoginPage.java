@@ -1,0 +1,74 @@
+package media.icaro.news.account;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.ext.web.RoutingContext;
+
+/** Sign-in and sign-out; the form posts to Quarkus's form authentication at /j_security_check. */
+@Path("/")
+public class LoginPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String problem, boolean signedOut);
+    }
+
+    private final LoginThrottle throttle;
+    private final SecurityIdentity identity;
+    private final RoutingContext routing;
+
+    LoginPage(LoginThrottle throttle, SecurityIdentity identity, RoutingContext routing) {
+        this.throttle = throttle;
+        this.identity = identity;
+        this.routing = routing;
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response login(@RestQuery String error, @RestQuery String out) {
+        String problem = null;
+        if (error != null) {
+            problem = throttle.lockedForAddress(ClientAddress.of(routing), Instant.now())
+                    .map(LoginPage::lockedMessage)
+                    .orElse("Wrong username or password. Check them and try again.");
+        }
+        return Response.status(error == null ? 200 : 401)
+                .entity(Templates.login(problem, out != null))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Signing out changes state, so it is a POST with the CSRF token. */
+    @POST
+    @Path("logout")
+    public Response logout() {
+        if (!identity.isAnonymous()) {
+            FormAuthenticationMechanism.logout(identity);
+        }
+        return Response.seeOther(URI.create("/login?out=true")).build();
+    }
+
+    static String lockedMessage(Duration remaining) {
+        long minutes = Math.max(1, (remaining.getSeconds() + 59) / 60);
+        return "Too many failed sign-ins. For your security, signing in is paused for " + minutes
+                + (minutes == 1 ? " minute" : " minutes") + ", even with the right password.";
+    }
+}

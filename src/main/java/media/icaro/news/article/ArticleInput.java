@@ -1,0 +1,52 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the newsroom form, the JSON API or first start submits for an article. Parsed but not yet
+ * validated: {@link EditorialService} checks it and says what is wrong, field by field.
+ *
+ * @param publishedAt when it was or will be published; null means now, for "publish"
+ * @param imageId an uploaded feature image (see {@code media.ImageService}), or null for none
+ * @param minor a typo fix: it does not mark a published article "Updated"
+ */
+public record ArticleInput(
+        String headline,
+        String slug,
+        String standfirst,
+        String body,
+        String section,
+        Article.Kind kind,
+        Instant publishedAt,
+        List<String> bylines,
+        List<String> tags,
+        Article.DisclaimerMode disclaimerMode,
+        String disclaimerText,
+        String source,
+        List<Long> pinnedRelated,
+        Long imageId,
+        String imageAlt,
+        String imageCaption,
+        String imageCredit,
+        boolean minor) {
+
+    public ArticleInput {
+        bylines = bylines == null ? List.of() : List.copyOf(bylines);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        pinnedRelated = pinnedRelated == null ? List.of() : List.copyOf(pinnedRelated);
+        kind = kind == null ? Article.Kind.NEWS : kind;
+        disclaimerMode = disclaimerMode == null ? Article.DisclaimerMode.SITE_DEFAULT : disclaimerMode;
+    }
+
+    /** The simplest story: a headline, a body and a section, everything else by default. */
+    public static ArticleInput of(String headline, String body, String section) {
+        return new ArticleInput(headline, null, null, body, section, Article.Kind.NEWS, null, List.of(), List.of(),
+                Article.DisclaimerMode.SITE_DEFAULT, null, null, List.of(), null, null, null, null, false);
+    }
+
+    public ArticleInput withPublishedAt(Instant at) {
+        return new ArticleInput(headline, slug, standfirst, body, section, kind, at, bylines, tags, disclaimerMode,
+                disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit, minor);
+    }
+}

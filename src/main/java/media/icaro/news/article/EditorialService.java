@@ -1,0 +1,538 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import media.icaro.news.author.Author;
+import media.icaro.news.author.AuthorService;
+import media.icaro.news.media.ImageService;
+import media.icaro.news.section.Section;
+import media.icaro.news.section.SectionService;
+import media.icaro.news.tag.Tag;
+import media.icaro.news.tag.TagService;
+import media.icaro.news.web.FieldErrors;
+import media.icaro.news.web.Slugs;
+
+/**
+ * The one way to write an article, for the newsroom pages, the JSON API, the scheduler and first
+ * start alike: validate everything, then save the article and a revision in one transaction, then,
+ * once it has committed, tell every cache through {@link ContentChanged}. A rejected submission
+ * changes nothing.
+ */
+@ApplicationScoped
+public class EditorialService {
+
+    /** What the editor asked for with a save. */
+    public enum Action {
+        /** Keep the status (a new article starts as a draft). */
+        SAVE,
+        PUBLISH,
+        SCHEDULE,
+        UNPUBLISH
+    }
+
+    /** The article was saved by someone else since the editor loaded it. */
+    public static final class EditConflict extends RuntimeException {
+        private final long currentVersion;
+        private final String lastEditor;
+
+        EditConflict(long currentVersion, String lastEditor) {
+            super("The article changed since it was loaded");
+            this.currentVersion = currentVersion;
+            this.lastEditor = lastEditor;
+        }
+
+        public long currentVersion() {
+            return currentVersion;
+        }
+
+        public String lastEditor() {
+            return lastEditor;
+        }
+    }
+
+    private final ArticleRepository articles;
+    private final SectionService sections;
+    private final TagService tags;
+    private final AuthorService authors;
+    private final ImageService images;
+    private final BodyRenderer bodyRenderer;
+    private final Permalinks permalinks;
+    private final ObjectMapper json;
+    private final Event<ContentChanged> changes;
+
+    EditorialService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
+            ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ObjectMapper json,
+            Event<ContentChanged> changes) {
+        this.articles = articles;
+        this.sections = sections;
+        this.tags = tags;
+        this.authors = authors;
+        this.images = images;
+        this.bodyRenderer = bodyRenderer;
+        this.permalinks = permalinks;
+        this.json = json;
+        this.changes = changes;
+    }
+
+    /** An article as the newsroom edits it: its content, where it stands, and its history. */
+    public record EditableArticle(long id, long version, Article.Status status, String createdBy, String url,
+            Instant modifiedAt, Instant updatedAt, ArticleInput input, List<ArticleView.CorrectionNote> corrections,
+            List<RevisionLine> revisions) {
+
+        public boolean isLive() {
+            return status == Article.Status.PUBLISHED;
+        }
+    }
+
+    public record RevisionLine(long id, Instant revisedAt, String revisedBy, String summary) {
+    }
+
+    /** A line of the newsroom's article list. */
+    public record DeskLine(long id, String headline, Article.Status status, String sectionName, String createdBy,
+            List<String> bylines, Instant publishedAt, Instant modifiedAt, String url) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EditableArticle load(long id) {
+        Article article = find(id);
+        List<RevisionLine> revisions = articles.getEntityManager()
+                .createQuery("from Revision r where r.articleId = ?1 order by r.revisedAt desc, r.id desc", Revision.class)
+                .setParameter(1, id).getResultStream()
+                .map(r -> new RevisionLine(r.id, r.revisedAt, r.revisedBy, r.summary)).toList();
+        return new EditableArticle(article.id, article.version, article.status, article.createdBy,
+                article.publishedAt == null ? null : permalinks.of(article), article.modifiedAt, article.updatedAt,
+                RevisionSnapshot.of(article).toInput(),
+                article.corrections.stream().map(c -> new ArticleView.CorrectionNote(c.correctedAt, c.note)).toList(),
+                revisions);
+    }
+
+    /** The newsroom's list: newest change first, filtered by status, section and words of the headline. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeskLine> list(Article.Status status, String section, String headlineQuery, int limit) {
+        StringBuilder q = new StringBuilder("from Article a join fetch a.section s where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            q.append(" and a.status = :status");
+            params.put("status", status);
+        }
+        if (section != null && !section.isBlank()) {
+            q.append(" and s.slug = :section");
+            params.put("section", section);
+        }
+        if (headlineQuery != null && !headlineQuery.isBlank()) {
+            q.append(" and lower(a.headline) like :q escape '!'");
+            params.put("q", "%" + headlineQuery.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        q.append(" order by a.modifiedAt desc, a.id desc");
+        return articles.find(q.toString(), params).page(0, limit).list().stream()
+                .map(a -> new DeskLine(a.id, a.headline, a.status, a.section.name, a.createdBy,
+                        a.bylines.stream().map(b -> b.name).toList(), a.publishedAt, a.modifiedAt,
+                        a.publishedAt == null ? null : permalinks.of(a)))
+                .toList();
+    }
+
+    /** Checks a submission without saving it, so a caller can report its own errors and these together. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void check(ArticleInput input, Action action, Long id) {
+        validate(input, action, id == null ? null : find(id), now());
+    }
+
+    @Transactional
+    public long create(ArticleInput input, Action action, Editor editor) {
+        checkMayUse(action, editor);
+        Instant now = now();
+        Article article = new Article();
+        article.status = Article.Status.DRAFT;
+        article.createdAt = now;
+        article.createdBy = editor.username();
+        Section section = validate(input, action, null, now);
+        apply(article, input, section, now);
+        transition(article, action, input.publishedAt(), now);
+        articles.persist(article);
+        record(article, editor, now, summary(action, "Created"));
+        changes.fire(new ContentChanged(article.id));
+        return article.id;
+    }
+
+    /**
+     * Saves an edit made on version {@code expectedVersion}; if someone saved since, nothing is
+     * written and {@link EditConflict} says so.
+     */
+    @Transactional
+    public void update(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
+        Article article = find(id);
+        checkMayEdit(article, editor);
+        checkMayUse(action, editor);
+        if (article.version != expectedVersion) {
+            throw new EditConflict(article.version, lastEditor(article.id));
+        }
+        Instant now = now();
+        Section section = validate(input, action, article, now);
+        String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
+        List<String> changed = changedFields(article, input, section);
+        boolean wasLive = article.status == Article.Status.PUBLISHED;
+        apply(article, input, section, now);
+        transition(article, action, input.publishedAt(), now);
+        if (wasLive && article.status == Article.Status.PUBLISHED && !input.minor() && !changed.isEmpty()) {
+            article.updatedAt = now;
+        }
+        keepOldAddress(article, oldPath);
+        articles.flush();
+        String what = changed.isEmpty() ? "No changes" : "Edited " + String.join(", ", changed);
+        record(article, editor, now, summary(action, what) + (input.minor() ? " (minor)" : ""));
+        changes.fire(new ContentChanged(article.id));
+    }
+
+    /** A dated correction shown on the page; it always marks the article "Updated". */
+    @Transactional
+    public void correct(long id, String note, Editor editor) {
+        Article article = find(id);
+        if (!editor.canPublish()) {
+            throw new ForbiddenException("Only editors add corrections");
+        }
+        if (note == null || note.isBlank()) {
+            new FieldErrors().add("note", "Write what was wrong and what changed").throwIfAny();
+        }
+        if (note.length() > 2000) {
+            new FieldErrors().add("note", "Keep the correction within 2000 characters").throwIfAny();
+        }
+        Instant now = now();
+        Correction correction = new Correction();
+        correction.article = article;
+        correction.correctedAt = now;
+        correction.note = note.strip();
+        article.corrections.add(correction);
+        article.updatedAt = now;
+        article.modifiedAt = now;
+        articles.flush();
+        record(article, editor, now, "Corrected: " + abbreviate(note.strip(), 200));
+        changes.fire(new ContentChanged(article.id));
+    }
+
+    /** Unpublishes: the page answers 404 again; nothing is deleted. */
+    @Transactional
+    public void unpublish(long id, Editor editor) {
+        Article article = find(id);
+        checkMayUse(Action.UNPUBLISH, editor);
+        Instant now = now();
+        transition(article, Action.UNPUBLISH, null, now);
+        articles.flush();
+        record(article, editor, now, "Unpublished");
+        changes.fire(new ContentChanged(article.id));
+    }
+
+    /** Restores an earlier revision's content (not its status) as a new save, which writes a new revision. */
+    @Transactional
+    public void restore(long id, long revisionId, Editor editor) {
+        Article article = find(id);
+        checkMayEdit(article, editor);
+        Revision revision = articles.getEntityManager().find(Revision.class, revisionId);
+        if (revision == null || revision.articleId != id) {
+            throw new NotFoundException();
+        }
+        ArticleInput input = RevisionSnapshot.read(json, revision.snapshot).toInput();
+        Instant now = now();
+        Section section = sections.findEntityBySlug(input.section()).orElse(article.section);
+        String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
+        apply(article, input.withPublishedAt(article.publishedAt), section, now);
+        if (article.status == Article.Status.PUBLISHED) {
+            article.updatedAt = now;
+        }
+        keepOldAddress(article, oldPath);
+        articles.flush();
+        record(article, editor, now, "Restored the revision of " + revision.revisedAt.truncatedTo(ChronoUnit.SECONDS)
+                + " by " + revision.revisedBy);
+        changes.fire(new ContentChanged(article.id));
+    }
+
+    /** Publishes every scheduled article whose time has come, including those missed while the site was down. */
+    @Transactional
+    public int publishDue() {
+        Instant now = now();
+        List<Article> due = articles.list("status = ?1 and publishedAt <= ?2", Article.Status.SCHEDULED, now);
+        for (Article article : due) {
+            article.status = Article.Status.PUBLISHED;
+            article.modifiedAt = now;
+            articles.flush();
+            record(article, Editor.SYSTEM, now, "Published on schedule");
+            changes.fire(new ContentChanged(article.id));
+        }
+        return due.size();
+    }
+
+    private Article find(long id) {
+        return articles.findByIdOptional(id).orElseThrow(NotFoundException::new);
+    }
+
+    private static void checkMayUse(Action action, Editor editor) {
+        if (action != Action.SAVE && !editor.canPublish()) {
+            throw new ForbiddenException("Only editors publish, schedule or unpublish");
+        }
+    }
+
+    private static void checkMayEdit(Article article, Editor editor) {
+        if (editor.canPublish()) {
+            return;
+        }
+        if (!editor.username().equals(article.createdBy) || article.status != Article.Status.DRAFT) {
+            throw new ForbiddenException("Contributors edit only their own drafts");
+        }
+    }
+
+    /** Checks every field at once and returns the section; throws {@link FieldErrors.Invalid} if anything is wrong. */
+    private Section validate(ArticleInput input, Action action, Article existing, Instant now) {
+        FieldErrors errors = new FieldErrors();
+        if (input.headline() == null || input.headline().isBlank()) {
+            errors.add("headline", "Write a headline");
+        } else if (input.headline().strip().length() > 200) {
+            errors.add("headline", "Keep the headline within 200 characters (it has " + input.headline().strip().length() + ")");
+        }
+        if (input.slug() != null && !input.slug().isBlank()) {
+            String slug = input.slug().strip();
+            if (!slug.matches(Slugs.PATTERN) || slug.length() > 200) {
+                errors.add("slug", "Use lower-case letters, digits and single hyphens");
+            } else if (articles.find("slug = ?1 and id <> ?2", slug, existing == null ? -1L : existing.id).count() > 0) {
+                errors.add("slug", "Another article already has this slug");
+            }
+        }
+        if (input.standfirst() != null && input.standfirst().strip().length() > 1000) {
+            errors.add("standfirst", "Keep the standfirst within 1000 characters");
+        }
+        if (input.body() == null || input.body().isBlank()) {
+            errors.add("body", "Write the body");
+        }
+        Section section = null;
+        if (input.section() == null || input.section().isBlank()) {
+            errors.add("section", "Choose a section");
+        } else {
+            section = sections.findEntityBySlug(input.section()).orElse(null);
+            if (section == null) {
+                errors.add("section", "There is no section '" + input.section() + "'");
+            }
+        }
+        if (action == Action.SCHEDULE) {
+            if (input.publishedAt() == null) {
+                errors.add("publishedAt", "Choose when to publish");
+            } else if (!input.publishedAt().isAfter(now)) {
+                errors.add("publishedAt", "That time has passed: choose a time in the future, or publish now");
+            }
+        } else if (action == Action.PUBLISH && input.publishedAt() != null && input.publishedAt().isAfter(now)) {
+            errors.add("publishedAt", "That time is in the future: schedule the article instead");
+        }
+        if (input.disclaimerMode() == Article.DisclaimerMode.CUSTOM
+                && (input.disclaimerText() == null || input.disclaimerText().isBlank())) {
+            errors.add("disclaimerText", "Write the disclaimer, or choose the site's or none");
+        }
+        if (input.imageId() != null) {
+            if (!images.exists(input.imageId())) {
+                errors.add("image", "That image is missing: upload it again");
+            }
+            if (input.imageAlt() == null || input.imageAlt().isBlank()) {
+                errors.add("imageAlt", "Describe the image for readers who cannot see it");
+            }
+        }
+        for (Long pinned : input.pinnedRelated()) {
+            if (existing != null && pinned == existing.id) {
+                errors.add("pinnedRelated", "An article cannot be related to itself");
+            } else if (articles.findByIdOptional(pinned).isEmpty()) {
+                errors.add("pinnedRelated", "There is no article " + pinned);
+            }
+        }
+        for (String name : input.tags()) {
+            if (name.strip().length() > 120 || Slugs.slugify(name).isEmpty()) {
+                errors.add("tags", "Tags need letters or digits and at most 120 characters: '" + abbreviate(name, 40) + "'");
+            }
+        }
+        for (String name : input.bylines()) {
+            if (name.strip().length() > 200 || Slugs.slugify(name).isEmpty()) {
+                errors.add("bylines", "Bylines need letters and at most 200 characters: '" + abbreviate(name, 40) + "'");
+            }
+        }
+        errors.throwIfAny();
+        return section;
+    }
+
+    private void apply(Article article, ArticleInput input, Section section, Instant now) {
+        article.headline = input.headline().strip();
+        String wanted = input.slug() == null || input.slug().isBlank() ? null : input.slug().strip();
+        if (wanted != null) {
+            article.slug = wanted;
+        } else if (article.slug == null) {
+            article.slug = uniqueSlug(Slugs.slugify(input.headline()));
+        }
+        article.standfirst = blankToNull(input.standfirst());
+        if (!Objects.equals(article.bodyMarkdown, input.body())) {
+            article.bodyMarkdown = input.body();
+            article.bodyHtml = bodyRenderer.toHtml(input.body());
+        }
+        article.section = section;
+        article.kind = input.kind();
+        if (input.publishedAt() != null) {
+            article.publishedAt = input.publishedAt().truncatedTo(ChronoUnit.SECONDS);
+        }
+        article.disclaimerMode = input.disclaimerMode();
+        article.disclaimerText = input.disclaimerMode() == Article.DisclaimerMode.CUSTOM ? blankToNull(input.disclaimerText()) : null;
+        article.source = blankToNull(input.source());
+        article.imageId = input.imageId();
+        article.imageAlt = input.imageId() == null ? null : blankToNull(input.imageAlt());
+        article.imageCaption = input.imageId() == null ? null : blankToNull(input.imageCaption());
+        article.imageCredit = input.imageId() == null ? null : blankToNull(input.imageCredit());
+        article.tags.clear();
+        article.tags.addAll(tags.resolve(input.tags()));
+        article.bylines.clear();
+        article.bylines.addAll(authors.resolve(input.bylines()));
+        article.pinnedRelated.clear();
+        for (Long pinned : input.pinnedRelated()) {
+            article.pinnedRelated.add(articles.findById(pinned));
+        }
+        article.modifiedAt = now;
+    }
+
+    private static void transition(Article article, Action action, Instant requestedAt, Instant now) {
+        switch (action) {
+            case SAVE -> {
+            }
+            case PUBLISH -> {
+                article.status = Article.Status.PUBLISHED;
+                if (requestedAt == null && (article.publishedAt == null || article.publishedAt.isAfter(now))) {
+                    article.publishedAt = now;
+                }
+            }
+            case SCHEDULE -> article.status = Article.Status.SCHEDULED;
+            case UNPUBLISH -> article.status = Article.Status.UNPUBLISHED;
+        }
+        article.modifiedAt = now;
+    }
+
+    /** A live article whose address changed keeps answering at the old one, with a 301. */
+    private void keepOldAddress(Article article, String oldPath) {
+        if (article.status != Article.Status.PUBLISHED && oldPath == null) {
+            return;
+        }
+        String newPath = article.publishedAt == null ? null : permalinks.of(article);
+        var em = articles.getEntityManager();
+        if (newPath != null) {
+            ArticleRedirect shadowed = em.find(ArticleRedirect.class, newPath);
+            if (shadowed != null) {
+                em.remove(shadowed);
+            }
+        }
+        if (oldPath != null && !oldPath.equals(newPath) && em.find(ArticleRedirect.class, oldPath) == null) {
+            ArticleRedirect redirect = new ArticleRedirect();
+            redirect.oldPath = oldPath;
+            redirect.articleId = article.id;
+            em.persist(redirect);
+        }
+    }
+
+    private List<String> changedFields(Article article, ArticleInput input, Section section) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(article.headline, input.headline().strip())) {
+            changed.add("headline");
+        }
+        if (input.slug() != null && !input.slug().isBlank() && !Objects.equals(article.slug, input.slug().strip())) {
+            changed.add("slug");
+        }
+        if (!Objects.equals(article.standfirst, blankToNull(input.standfirst()))) {
+            changed.add("standfirst");
+        }
+        if (!Objects.equals(article.bodyMarkdown, input.body())) {
+            changed.add("body");
+        }
+        if (article.section != section) {
+            changed.add("section");
+        }
+        if (input.publishedAt() != null && !Objects.equals(article.publishedAt, input.publishedAt().truncatedTo(ChronoUnit.SECONDS))) {
+            changed.add("date");
+        }
+        if (article.kind != input.kind()) {
+            changed.add("kind");
+        }
+        if (!sameSet(article.tags.stream().map((Tag t) -> t.slug).toList(), List.copyOf(Slugs.bySlug(input.tags()).keySet()))) {
+            changed.add("tags");
+        }
+        if (!article.bylines.stream().map((Author a) -> a.slug).toList().equals(List.copyOf(Slugs.bySlug(input.bylines()).keySet()))) {
+            changed.add("bylines");
+        }
+        if (!Objects.equals(article.imageId, input.imageId()) || !Objects.equals(article.imageAlt, blankToNull(input.imageAlt()))
+                || !Objects.equals(article.imageCaption, blankToNull(input.imageCaption()))) {
+            changed.add("image");
+        }
+        if (article.disclaimerMode != input.disclaimerMode()) {
+            changed.add("disclaimer");
+        }
+        if (!article.pinnedRelated.stream().map(a -> a.id).toList().equals(input.pinnedRelated())) {
+            changed.add("related");
+        }
+        return changed;
+    }
+
+    private static boolean sameSet(List<String> a, List<String> b) {
+        return a.size() == b.size() && a.containsAll(b);
+    }
+
+    private void record(Article article, Editor editor, Instant now, String summary) {
+        Revision revision = new Revision();
+        revision.articleId = article.id;
+        revision.revisedAt = now;
+        revision.revisedBy = editor.username();
+        revision.summary = abbreviate(summary, 300);
+        try {
+            revision.snapshot = json.writeValueAsString(RevisionSnapshot.of(article));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a revision", e);
+        }
+        articles.getEntityManager().persist(revision);
+    }
+
+    private String lastEditor(long articleId) {
+        return articles.getEntityManager()
+                .createQuery("select r.revisedBy from Revision r where r.articleId = ?1 order by r.revisedAt desc, r.id desc", String.class)
+                .setParameter(1, articleId).setMaxResults(1).getResultStream().findFirst().orElse("someone");
+    }
+
+    private String uniqueSlug(String base) {
+        String root = base.isEmpty() ? "story" : base;
+        String slug = root;
+        for (int n = 2; articles.existsBySlug(slug); n++) {
+            slug = root + "-" + n;
+        }
+        return slug;
+    }
+
+    private static String summary(Action action, String what) {
+        return switch (action) {
+            case SAVE -> what;
+            case PUBLISH -> "Published; " + what.toLowerCase();
+            case SCHEDULE -> "Scheduled; " + what.toLowerCase();
+            case UNPUBLISH -> "Unpublished; " + what.toLowerCase();
+        };
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,66 @@
+package media.icaro.news.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Signed, expiring links that show a draft to someone outside the newsroom. The signature is an
+ * HMAC of the article id and the expiry; instances that share NEWS_PREVIEW_KEY accept each other's links.
+ */
+@ApplicationScoped
+public class PreviewLinks {
+
+    static final Duration LIFETIME = Duration.ofHours(48);
+    private static final Logger LOG = Logger.getLogger(PreviewLinks.class);
+
+    private final byte[] key;
+
+    PreviewLinks(@ConfigProperty(name = "news.preview-key") Optional<String> configuredKey) {
+        if (configuredKey.filter(k -> k.length() >= 32).isPresent()) {
+            key = configuredKey.get().getBytes(StandardCharsets.UTF_8);
+        } else {
+            LOG.warn("NEWS_PREVIEW_KEY is not set (32 characters or more): preview links last until this instance restarts");
+            key = new byte[32];
+            new SecureRandom().nextBytes(key);
+        }
+    }
+
+    /** A path such as /preview/42?expires=1718000000&sig=..., valid for 48 hours from now. */
+    public String linkFor(long articleId, Instant now) {
+        long expires = now.plus(LIFETIME).getEpochSecond();
+        return "/preview/" + articleId + "?expires=" + expires + "&sig=" + sign(articleId, expires);
+    }
+
+    public boolean isValid(long articleId, long expires, String signature, Instant now) {
+        if (signature == null || now.getEpochSecond() > expires) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(articleId, expires).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String sign(long articleId, long expires) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal((articleId + ":" + expires).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

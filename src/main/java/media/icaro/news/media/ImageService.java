@@ -1,0 +1,73 @@
+package media.icaro.news.media;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import media.icaro.news.web.FieldErrors;
+
+/**
+ * Feature images: JPEG, PNG or WebP up to 5 MB, recognised by their first bytes, never by their
+ * name. An image is immutable: a new upload is a new image, so it can be cached for ever.
+ */
+@ApplicationScoped
+public class ImageService implements PanacheRepository<Image> {
+
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    /** What a page needs to serve an image. */
+    public record StoredImage(long id, String contentType, byte[] data) {
+    }
+
+    /** Stores an upload, or says in the given field what is wrong with it. */
+    @Transactional
+    public long store(byte[] data, String field) {
+        FieldErrors errors = new FieldErrors();
+        String type = data == null ? null : contentType(data);
+        if (data == null || data.length == 0) {
+            errors.add(field, "Choose an image file");
+        } else if (data.length > MAX_BYTES) {
+            errors.add(field, "The image is larger than 5 MB");
+        } else if (type == null) {
+            errors.add(field, "That file is not a JPEG, PNG or WebP image");
+        }
+        errors.throwIfAny();
+        Image image = new Image();
+        image.contentType = type;
+        image.byteSize = data.length;
+        image.data = data;
+        image.createdAt = Instant.now();
+        persist(image);
+        return image.id;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(long id) {
+        return count("id", id) > 0;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StoredImage> load(long id) {
+        return findByIdOptional(id).map(image -> new StoredImage(image.id, image.contentType, image.data));
+    }
+
+    /** The type the bytes say they are: JPEG, PNG or WebP; null for anything else. */
+    static String contentType(byte[] d) {
+        if (d.length >= 3 && (d[0] & 0xFF) == 0xFF && (d[1] & 0xFF) == 0xD8 && (d[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (d.length >= 8 && (d[0] & 0xFF) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G'
+                && d[4] == 0x0D && d[5] == 0x0A && d[6] == 0x1A && d[7] == 0x0A) {
+            return "image/png";
+        }
+        if (d.length >= 12 && d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F'
+                && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
+    }
+}

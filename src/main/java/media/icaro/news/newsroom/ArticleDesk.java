@@ -1,0 +1,171 @@
+package media.icaro.news.newsroom;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import media.icaro.news.account.Roles;
+import media.icaro.news.article.ArticlePage;
+import media.icaro.news.article.ArticleService;
+import media.icaro.news.article.Editor;
+import media.icaro.news.article.EditorialService;
+import media.icaro.news.section.SectionService;
+import media.icaro.news.web.FieldErrors;
+
+/** The newsroom's article pages: the list, the form to create and edit, corrections, history, preview. */
+@Path("/admin/articles")
+@RolesAllowed(Roles.CONTRIBUTOR)
+@Produces(ArticleDesk.HTML)
+public class ArticleDesk {
+
+    static final String HTML = "text/html;charset=UTF-8";
+
+    /** Notices shown after a successful post/redirect/get, by the code in the redirect. */
+    static final Map<String, String> NOTICES = Map.of(
+            "saved", "Saved.",
+            "published", "Published: the article is live.",
+            "scheduled", "Scheduled: it will be published at the time set below.",
+            "unpublished", "Unpublished: readers no longer see it.",
+            "corrected", "Correction added; the article now shows it and reads \"Updated\".",
+            "restored", "Revision restored, as a new revision.");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(NewsroomUser user, List<EditorialService.DeskLine> articles,
+                List<media.icaro.news.section.SectionView> sections, String status, String section, String q);
+
+        static native TemplateInstance form(ArticleDeskService.FormPage page);
+    }
+
+    private final ArticleDeskService desk;
+    private final EditorialService editorial;
+    private final ArticleService articles;
+    private final SectionService sections;
+    private final SecurityIdentity identity;
+
+    ArticleDesk(ArticleDeskService desk, EditorialService editorial, ArticleService articles, SectionService sections,
+            SecurityIdentity identity) {
+        this.desk = desk;
+        this.editorial = editorial;
+        this.articles = articles;
+        this.sections = sections;
+        this.identity = identity;
+    }
+
+    @GET
+    public TemplateInstance list(@RestQuery String status, @RestQuery String section, @RestQuery String q) {
+        return Templates.list(user(), desk.list(status, section, q), sections.navigation(),
+                status == null ? "" : status, section == null ? "" : section, q == null ? "" : q);
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newArticle() {
+        return Templates.form(desk.blank(user()));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response create(ArticleForm form) {
+        try {
+            long id = desk.create(form, Editor.of(identity));
+            return afterSave(id, form);
+        } catch (FieldErrors.Invalid e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(desk.withErrors(null, form, e.errors(), user(), null))).build();
+        }
+    }
+
+    @GET
+    @Path("{id: [0-9]{1,18}}")
+    public TemplateInstance edit(@PathParam("id") long id, @RestQuery String done) {
+        return Templates.form(desk.edit(id, user(), done == null ? null : NOTICES.get(done)));
+    }
+
+    @POST
+    @Path("{id: [0-9]{1,18}}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response update(@PathParam("id") long id, ArticleForm form) {
+        try {
+            desk.update(id, form, Editor.of(identity));
+            return afterSave(id, form);
+        } catch (FieldErrors.Invalid e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(desk.withErrors(id, form, e.errors(), user(), null))).build();
+        } catch (EditorialService.EditConflict e) {
+            form.version = String.valueOf(e.currentVersion());
+            String problem = e.lastEditor() + " saved this article after you opened it, so your changes were not saved."
+                    + " Your text is kept below. Open the article in a new tab to see theirs; if you save again,"
+                    + " your version replaces it.";
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.form(desk.withErrors(id, form, new FieldErrors(), user(), problem))).build();
+        }
+    }
+
+    @POST
+    @Path("{id: [0-9]{1,18}}/corrections")
+    @RolesAllowed(Roles.EDITOR)
+    public Response correct(@PathParam("id") long id, @RestForm String note) {
+        try {
+            editorial.correct(id, note, Editor.of(identity));
+            return redirect(id, "corrected");
+        } catch (FieldErrors.Invalid e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(desk.withErrors(id, desk.edit(id, user(), null).form(), e.errors(), user(), null)))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("{id: [0-9]{1,18}}/revisions/{revision: [0-9]{1,18}}/restore")
+    public Response restore(@PathParam("id") long id, @PathParam("revision") long revision) {
+        editorial.restore(id, revision, Editor.of(identity));
+        return redirect(id, "restored");
+    }
+
+    @GET
+    @Path("{id: [0-9]{1,18}}/preview")
+    public Response preview(@PathParam("id") long id) {
+        return Response.ok(ArticlePage.Templates.article(articles.preview(id).orElseThrow(NotFoundException::new), true))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private Response afterSave(long id, ArticleForm form) {
+        if ("preview".equals(form.action)) {
+            return Response.seeOther(URI.create("/admin/articles/" + id + "/preview")).build();
+        }
+        String done = switch (form.action) {
+            case "publish" -> "published";
+            case "schedule" -> "scheduled";
+            case "unpublish" -> "unpublished";
+            default -> "saved";
+        };
+        return redirect(id, done);
+    }
+
+    private static Response redirect(long id, String done) {
+        return Response.seeOther(URI.create("/admin/articles/" + id + "?done=" + done)).build();
+    }
+
+    private NewsroomUser user() {
+        return NewsroomUser.of(identity);
+    }
+}

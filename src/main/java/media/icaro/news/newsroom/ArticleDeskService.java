@@ -1,0 +1,109 @@
+package media.icaro.news.newsroom;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleInput;
+import media.icaro.news.article.Editor;
+import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.EditorialService.EditableArticle;
+import media.icaro.news.article.PreviewLinks;
+import media.icaro.news.section.SectionService;
+import media.icaro.news.web.FieldErrors;
+
+/**
+ * What the newsroom's article pages do: read the typed form, report every problem at once, and
+ * hand a clean submission to the {@link EditorialService}. Not transactional itself: an uploaded
+ * image is kept even when the rest of the form comes back with errors.
+ */
+@ApplicationScoped
+public class ArticleDeskService {
+
+    /** Everything the article form page shows. */
+    public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
+            List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink) {
+
+        public boolean isNew() {
+            return article == null;
+        }
+    }
+
+    private final EditorialService editorial;
+    private final ArticleForms forms;
+    private final SectionService sections;
+    private final PreviewLinks previewLinks;
+
+    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks) {
+        this.editorial = editorial;
+        this.forms = forms;
+        this.sections = sections;
+        this.previewLinks = previewLinks;
+    }
+
+    public FormPage blank(NewsroomUser user) {
+        ArticleForm form = new ArticleForm();
+        form.bylines = user.displayName();
+        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null);
+    }
+
+    public FormPage edit(long id, NewsroomUser user, String notice) {
+        EditableArticle article = editorial.load(id);
+        return page(user, forms.fill(article.input(), article.version()), new FieldErrors(), article, notice, null);
+    }
+
+    /** The form sent back as typed, with the messages beside its fields. */
+    public FormPage withErrors(Long id, ArticleForm form, FieldErrors errors, NewsroomUser user, String problem) {
+        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
+    }
+
+    public long create(ArticleForm form, Editor editor) {
+        EditorialService.Action action = forms.action(form);
+        ArticleInput input = read(form, action, null);
+        return editorial.create(input, action, editor);
+    }
+
+    public void update(long id, ArticleForm form, Editor editor) {
+        EditorialService.Action action = forms.action(form);
+        ArticleInput input = read(form, action, id);
+        long version;
+        try {
+            version = Long.parseLong(form.version.strip());
+        } catch (NumberFormatException e) {
+            version = -1;
+        }
+        editorial.update(id, version, input, action, editor);
+    }
+
+    public List<EditorialService.DeskLine> list(String status, String section, String query) {
+        Article.Status wanted = null;
+        for (Article.Status s : Article.Status.values()) {
+            if (s.name().equalsIgnoreCase(status)) {
+                wanted = s;
+            }
+        }
+        return editorial.list(wanted, section, query, 200);
+    }
+
+    private ArticleInput read(ArticleForm form, EditorialService.Action action, Long id) {
+        FieldErrors errors = new FieldErrors();
+        ArticleInput input = forms.read(form, errors);
+        if (!errors.isEmpty()) {
+            try {
+                editorial.check(input, action, id);
+            } catch (FieldErrors.Invalid e) {
+                e.errors().messages().forEach(errors::add);
+            }
+            errors.throwIfAny();
+        }
+        return input;
+    }
+
+    private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
+            String problem) {
+        String preview = article == null ? null : previewLinks.linkFor(article.id(), Instant.now());
+        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview);
+    }
+}

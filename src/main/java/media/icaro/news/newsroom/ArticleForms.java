@@ -1,0 +1,158 @@
+package media.icaro.news.newsroom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleInput;
+import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.EditorialService;
+import media.icaro.news.media.ImageService;
+import media.icaro.news.site.SiteConfig;
+import media.icaro.news.web.FieldErrors;
+
+/** Turns the typed article form into an {@link ArticleInput}, noting what cannot be read, and back. */
+@ApplicationScoped
+public class ArticleForms {
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final SiteConfig site;
+    private final ArticleRepository articles;
+    private final ImageService images;
+
+    ArticleForms(SiteConfig site, ArticleRepository articles, ImageService images) {
+        this.site = site;
+        this.articles = articles;
+        this.images = images;
+    }
+
+    /**
+     * Reads the form; what cannot be read goes into {@code errors}. A valid uploaded image is stored
+     * at once and its id written back into the form, so a form sent back with errors keeps it.
+     */
+    public ArticleInput read(ArticleForm form, FieldErrors errors) {
+        if (form.image != null && form.image.size() > 0) {
+            try {
+                form.imageId = String.valueOf(images.store(Files.readAllBytes(form.image.uploadedFile()), "image"));
+            } catch (FieldErrors.Invalid e) {
+                e.errors().messages().forEach(errors::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!form.removeImage.isBlank()) {
+            form.imageId = "";
+        }
+        return new ArticleInput(form.headline, form.slug, form.standfirst, normaliseNewlines(form.body), form.section,
+                parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors),
+                parseDate(form.publishedAt, errors),
+                splitNames(form.bylines), splitNames(form.tags),
+                parseEnum(Article.DisclaimerMode.class, form.disclaimerMode, "disclaimerMode", "Choose a disclaimer", errors),
+                form.disclaimerText, form.source, parsePins(form.pinnedRelated, errors),
+                form.imageId.isBlank() ? null : parseId(form.imageId), form.imageAlt, form.imageCaption, form.imageCredit,
+                form.isMinor());
+    }
+
+    public EditorialService.Action action(ArticleForm form) {
+        return switch (form.action) {
+            case "publish" -> EditorialService.Action.PUBLISH;
+            case "schedule" -> EditorialService.Action.SCHEDULE;
+            case "unpublish" -> EditorialService.Action.UNPUBLISH;
+            default -> EditorialService.Action.SAVE;
+        };
+    }
+
+    /** The form filled from an article's current content. */
+    public ArticleForm fill(ArticleInput input, long version) {
+        ArticleForm form = new ArticleForm();
+        form.headline = input.headline();
+        form.slug = orEmpty(input.slug());
+        form.standfirst = orEmpty(input.standfirst());
+        form.body = input.body();
+        form.section = input.section();
+        form.kind = input.kind().name();
+        form.tags = String.join(", ", input.tags());
+        form.bylines = String.join(", ", input.bylines());
+        form.disclaimerMode = input.disclaimerMode().name();
+        form.disclaimerText = orEmpty(input.disclaimerText());
+        form.publishedAt = input.publishedAt() == null ? "" : LOCAL.format(input.publishedAt().atZone(site.timeZone()));
+        form.pinnedRelated = String.join("\n", input.pinnedRelated().stream().map(String::valueOf).toList());
+        form.source = orEmpty(input.source());
+        form.imageId = input.imageId() == null ? "" : String.valueOf(input.imageId());
+        form.imageAlt = orEmpty(input.imageAlt());
+        form.imageCaption = orEmpty(input.imageCaption());
+        form.imageCredit = orEmpty(input.imageCredit());
+        form.version = String.valueOf(version);
+        return form;
+    }
+
+    private Instant parseDate(String text, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip().length() > 16 ? text.strip().substring(0, 16) : text.strip(), LOCAL)
+                    .atZone(site.timeZone()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add("publishedAt", "Give a date and time such as 2024-06-18T19:15 (" + site.timeZone().getId() + " time)");
+            return null;
+        }
+    }
+
+    /** Each line or comma-separated item: an article id, slug or address. */
+    private List<Long> parsePins(String text, FieldErrors errors) {
+        List<Long> ids = new ArrayList<>();
+        for (String item : text.split("[\\n,]")) {
+            String token = item.strip();
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (token.matches("[0-9]{1,18}")) {
+                ids.add(Long.parseLong(token));
+                continue;
+            }
+            String slug = token.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+            slug = slug.substring(slug.lastIndexOf('/') + 1);
+            articles.find("slug", slug).firstResultOptional().ifPresentOrElse(a -> ids.add(a.id),
+                    () -> errors.add("pinnedRelated", "No article matches '" + token + "'"));
+        }
+        return ids;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, String message, FieldErrors errors) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            errors.add(field, message);
+            return null;
+        }
+    }
+
+    private static Long parseId(String text) {
+        return text.strip().matches("[0-9]{1,18}") ? Long.valueOf(text.strip()) : null;
+    }
+
+    static List<String> splitNames(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String normaliseNewlines(String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
