@@ -51,7 +51,19 @@ public class AccountService {
             throttle.recordFailure(username, address, now);
             throw new AuthenticationFailedException("Wrong username or password");
         }
-        Account user = account.get();
+        return identity(account.get());
+    }
+
+    /** The identity of a signed-in user, from their account as it is now; disabled accounts are refused. */
+    @Transactional
+    public SecurityIdentity restore(String username) {
+        Account account = accounts.findByUsername(username)
+                .filter(a -> a.enabled)
+                .orElseThrow(() -> new AuthenticationFailedException("No such enabled account"));
+        return identity(account);
+    }
+
+    private static SecurityIdentity identity(Account user) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.role.grants())

@@ -1,0 +1,71 @@
+package media.icaro.news;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A browser-like newsroom session for tests: signs in through the real login form, keeps the
+ * session and CSRF cookies, and reads the CSRF token from the page it last loaded.
+ */
+public final class NewsroomSession {
+
+    private final Map<String, String> cookies = new HashMap<>();
+    private String csrfToken;
+
+    private NewsroomSession() {
+    }
+
+    /** Signs in and checks that it worked. */
+    public static NewsroomSession signIn(String username, String password) {
+        NewsroomSession session = new NewsroomSession();
+        Response login = session.request().formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check");
+        session.keep(login);
+        if (login.statusCode() != 302 || !session.cookies.containsKey("quarkus-credential")) {
+            throw new AssertionError("Sign-in failed for " + username + ": " + login.statusCode());
+        }
+        return session;
+    }
+
+    /** A request carrying this session's cookies, not following redirects. */
+    public RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    /** GETs a newsroom page, expects 200, remembers its CSRF token and returns it parsed. */
+    public Document page(String path) {
+        Response response = request().get(path);
+        keep(response);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        Document document = Jsoup.parse(response.asString(), "http://localhost" + path);
+        var token = document.selectFirst("input[name=csrf-token]");
+        if (token != null) {
+            csrfToken = token.attr("value");
+        }
+        return document;
+    }
+
+    /** The token of the last page loaded (load a page with a form first). */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            page("/admin/articles/new");
+        }
+        return csrfToken;
+    }
+
+    /** Keeps the cookies a response sets, as a browser would. */
+    public Response keep(Response response) {
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+}
