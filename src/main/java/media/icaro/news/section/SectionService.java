@@ -1,6 +1,9 @@
 package media.icaro.news.section;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +12,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import media.icaro.news.web.FieldErrors;
+import media.icaro.news.web.Slugs;
 
 /**
  * Sections are few and read on every page (the navigation), so they are held in memory and
@@ -55,19 +62,112 @@ public class SectionService {
         return sections.find("slug", slug).firstResultOptional();
     }
 
+    /** Creates a section at the end of the navigation. */
     @Transactional
     public SectionView create(String slug, String name, String description) {
-        if (RESERVED_SLUGS.contains(slug)) {
-            throw new IllegalArgumentException("The section slug '" + slug + "' is reserved for another page");
+        return create(slug, name, description, null);
+    }
+
+    /**
+     * Creates a section; {@code position} (0 first) places it in the navigation, null puts it last.
+     * Throws {@link FieldErrors.Invalid} for a bad, reserved or taken slug or a missing name.
+     */
+    @Transactional
+    public SectionView create(String slug, String name, String description, Integer position) {
+        FieldErrors errors = new FieldErrors();
+        String cleanSlug = slug == null ? "" : slug.strip();
+        if (!cleanSlug.matches(Slugs.PATTERN) || cleanSlug.length() > 80) {
+            errors.add("slug", "Use lower-case letters, digits and single hyphens (at most 80)");
+        } else if (RESERVED_SLUGS.contains(cleanSlug)) {
+            errors.add("slug", "'" + cleanSlug + "' is reserved for another part of the site");
+        } else if (sections.count("slug", cleanSlug) > 0) {
+            errors.add("slug", "There is already a section '" + cleanSlug + "'");
         }
+        checkNameAndDescription(name, description, errors);
+        errors.throwIfAny();
         Section section = new Section();
-        section.slug = slug;
-        section.name = name;
-        section.description = description;
-        section.position = (int) sections.count();
+        section.slug = cleanSlug;
+        section.name = name.strip();
+        section.description = blankToNull(description);
+        List<Section> ordered = new ArrayList<>(sections.listInNavigationOrder());
+        ordered.add(clamp(position, ordered.size()), section);
         sections.persist(section);
+        renumber(ordered);
         changes.fire(new SectionsChanged());
         return SectionView.of(section);
+    }
+
+    /** Renames, describes and moves a section; its slug, and so its articles' addresses, stay. */
+    @Transactional
+    public SectionView update(long id, String name, String description, Integer position) {
+        Section section = sections.findByIdOptional(id).orElseThrow(NotFoundException::new);
+        FieldErrors errors = new FieldErrors();
+        checkNameAndDescription(name, description, errors);
+        errors.throwIfAny();
+        section.name = name.strip();
+        section.description = blankToNull(description);
+        if (position != null) {
+            List<Section> ordered = new ArrayList<>(sections.listInNavigationOrder());
+            ordered.remove(section);
+            ordered.add(clamp(position, ordered.size()), section);
+            renumber(ordered);
+        }
+        changes.fire(new SectionsChanged());
+        return SectionView.of(section);
+    }
+
+    /** Deletes an empty section; one that holds any article, in any status, cannot be deleted. */
+    @Transactional
+    public void delete(long id) {
+        Section section = sections.findByIdOptional(id).orElseThrow(NotFoundException::new);
+        long articles = sections.getEntityManager()
+                .createQuery("select count(a) from Article a where a.section.id = ?1", Long.class)
+                .setParameter(1, id).getSingleResult();
+        if (articles > 0) {
+            new FieldErrors().add("section", section.name + " holds " + articles
+                    + (articles == 1 ? " article" : " articles") + ": move or unpublish them first; a section with articles cannot be deleted")
+                    .throwIfAny();
+        }
+        sections.delete(section);
+        renumber(sections.listInNavigationOrder());
+        changes.fire(new SectionsChanged());
+    }
+
+    /** How many articles, in any status, each section holds, by section id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Long> articleCounts() {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : sections.getEntityManager()
+                .createQuery("select a.section.id, count(a) from Article a group by a.section.id", Object[].class)
+                .getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    private static void checkNameAndDescription(String name, String description, FieldErrors errors) {
+        if (name == null || name.isBlank()) {
+            errors.add("name", "Give the section a name");
+        } else if (name.strip().length() > 120) {
+            errors.add("name", "Keep the name within 120 characters");
+        }
+        if (description != null && description.strip().length() > 500) {
+            errors.add("description", "Keep the description within 500 characters");
+        }
+    }
+
+    private static void renumber(List<Section> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).position = i;
+        }
+    }
+
+    private static int clamp(Integer position, int size) {
+        return position == null ? size : Math.max(0, Math.min(position, size));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SectionsChanged change) {
