@@ -107,7 +107,7 @@ public class EditorialService {
             List<String> bylines, Instant publishedAt, Instant modifiedAt, String url) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public EditableArticle load(long id) {
         Article article = find(id);
         List<RevisionLine> revisions = articles.getEntityManager()
@@ -122,7 +122,7 @@ public class EditorialService {
     }
 
     /** The newsroom's list: newest change first, filtered by status, section and words of the headline. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<DeskLine> list(Article.Status status, String section, String headlineQuery, int limit) {
         StringBuilder q = new StringBuilder("from Article a join fetch a.section s where 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -147,7 +147,7 @@ public class EditorialService {
     }
 
     /** Checks a submission without saving it, so a caller can report its own errors and these together. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public void check(ArticleInput input, Action action, Long id) {
         validate(input, action, id == null ? null : find(id), now());
     }

@@ -1,0 +1,443 @@
+package media.icaro.news.newsroom;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import media.icaro.news.NewsroomSession;
+import media.icaro.news.TestContent;
+import media.icaro.news.account.Account;
+import media.icaro.news.account.AccountService;
+import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.EditorialService;
+
+/** The article form, as editors and contributors use it in a browser. */
+@QuarkusTest
+class ArticleDeskTest {
+
+    static final String PASSWORD = "desk-test-password-1";
+    static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    TestContent content;
+
+    @Inject
+    EditorialService editorial;
+
+    @Inject
+    ArticleRepository articleRepository;
+
+    NewsroomSession editor;
+    NewsroomSession contributor;
+
+    @BeforeEach
+    void users() {
+        content.section("desk");
+        for (var user : List.of(List.of("desk-editor", "EDITOR"), List.of("desk-writer", "CONTRIBUTOR"), List.of("desk-writer2", "CONTRIBUTOR"))) {
+            if (accounts.find(user.get(0)).isEmpty()) {
+                accounts.create(user.get(0), "Desk " + user.get(0), Account.Role.valueOf(user.get(1)), PASSWORD);
+            }
+        }
+        editor = NewsroomSession.signIn("desk-editor", PASSWORD);
+        contributor = NewsroomSession.signIn("desk-writer", PASSWORD);
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToTheLoginPageAndCannotPost() {
+        given().redirects().follow(false).get("/admin/articles").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+        given().redirects().follow(false).get("/admin/articles/new").then().statusCode(302);
+        int status = given().redirects().follow(false).multiPart("headline", "Sneaky").multiPart("body", "x")
+                .multiPart("section", "desk").multiPart("action", "publish").post("/admin/articles").statusCode();
+        assertTrue(status == 302 || status == 401 || status == 403, "refused: " + status);
+        assertTrue(editorial.list(null, "desk", "Sneaky", 10).isEmpty());
+    }
+
+    @Test
+    void anEditorPublishesAnArticleWithAnImageAndReadersSeeIt() {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("Desk story with a picture", "desk");
+        fields.put("standfirst", "A standfirst typed in the newsroom.");
+        fields.put("imageAlt", "A single green pixel");
+        fields.put("imageCaption", "The smallest picture");
+        fields.put("imageCredit", "ICARO Photo");
+        fields.put("tags", "Desk testing, Pixels");
+        fields.put("action", "publish");
+        Response saved = DeskForms.post(editor, "/admin/articles", fields, DeskForms.PNG, "pixel.png");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        assertTrue(saved.header("Location").endsWith("?done=published"));
+
+        Document desk = editor.page(saved.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertEquals("Published: the article is live.", desk.selectFirst(".notice").text());
+        String url = desk.selectFirst(".article-status a").attr("href");
+
+        Document page = TestContent.page(url);
+        assertEquals("Desk story with a picture", page.selectFirst("h1").text());
+        assertEquals("A standfirst typed in the newsroom.", page.selectFirst(".standfirst").text());
+        assertEquals("Desk Reporter", page.selectFirst(".byline").text());
+        Element image = page.selectFirst("figure.feature-image img");
+        assertEquals("A single green pixel", image.attr("alt"));
+        assertTrue(page.selectFirst("figcaption").text().contains("The smallest picture"));
+        assertTrue(page.selectFirst("figcaption .credit").text().contains("ICARO Photo"));
+        assertNotNull(page.selectFirst("aside.related"));
+        given().get(image.attr("src")).then().statusCode(200).contentType("image/png")
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("immutable"));
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+        Response response = editor.request().multiPart("headline", "Forged desk story").multiPart("body", "Body")
+                .multiPart("section", "desk").multiPart("action", "publish").post("/admin/articles");
+        assertEquals(400, response.statusCode());
+        assertTrue(editorial.list(null, "desk", "Forged desk story", 10).isEmpty());
+    }
+
+    @Test
+    void badInputComesBackWithTypedValuesAndAMessageBesideEachField() {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("", "no-such-section");
+        fields.put("body", "");
+        fields.put("standfirst", "Typed standfirst stays");
+        fields.put("tags", "Kept tag");
+        fields.put("publishedAt", "yesterday at noon");
+        Response response = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(400, response.statusCode());
+        Document form = Jsoup.parse(response.asString());
+        assertEquals("Write a headline", error(form, "headline"));
+        assertEquals("Write the body", error(form, "body"));
+        assertTrue(error(form, "section").contains("no-such-section"));
+        assertTrue(error(form, "publishedAt").startsWith("Give a date and time"));
+        assertEquals("Typed standfirst stays", form.selectFirst("#standfirst").text());
+        assertEquals("Kept tag", form.selectFirst("#tags").attr("value"));
+        assertEquals("yesterday at noon", form.selectFirst("#publishedAt").attr("value"));
+        assertEquals("true", form.selectFirst("#headline").attr("aria-invalid"));
+        assertEquals("headline-error", form.selectFirst("#headline").attr("aria-describedby"));
+        assertFalse(form.select(".error-summary a[href=#headline]").isEmpty(), "the summary links to the field");
+    }
+
+    @Test
+    void eachWrongFieldHasItsMessage() {
+        editor.page("/admin/articles/new");
+        Map<String, String> tooLong = DeskForms.article("x".repeat(201), "desk");
+        assertTrue(error(rejected(tooLong), "headline").startsWith("Keep the headline within 200 characters"));
+
+        content.publish("desk", "Desk slug owner", Instant.parse("2023-07-01T10:00:00Z"));
+        Map<String, String> duplicate = DeskForms.article("Another desk story", "desk");
+        duplicate.put("slug", "desk-slug-owner");
+        assertEquals("Another article already has this slug", error(rejected(duplicate), "slug"));
+
+        Map<String, String> past = DeskForms.article("Scheduled in the past", "desk");
+        past.put("action", "schedule");
+        past.put("publishedAt", "2020-01-01T10:00");
+        assertTrue(error(rejected(past), "publishedAt").startsWith("That time has passed"));
+
+        Map<String, String> noTime = DeskForms.article("Scheduled without time", "desk");
+        noTime.put("action", "schedule");
+        assertEquals("Choose when to publish", error(rejected(noTime), "publishedAt"));
+
+        Map<String, String> noAlt = DeskForms.article("Image without alt", "desk");
+        Document form = Jsoup.parse(DeskForms.post(editor, "/admin/articles", noAlt, DeskForms.PNG, "a.png").asString());
+        assertEquals("Describe the image for readers who cannot see it", error(form, "imageAlt"));
+        assertFalse(form.selectFirst("input[name=imageId]").attr("value").isEmpty(), "the upload is kept for the next try");
+
+        Document notImage = Jsoup.parse(DeskForms.post(editor, "/admin/articles", DeskForms.article("Text as image", "desk"),
+                "just some text, not an image".getBytes(), "photo.jpg").asString());
+        assertEquals("That file is not a JPEG, PNG or WebP image", error(notImage, "image"));
+
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(DeskForms.PNG, 0, huge, 0, DeskForms.PNG.length);
+        Document tooLarge = Jsoup.parse(DeskForms.post(editor, "/admin/articles", DeskForms.article("Huge image", "desk"),
+                huge, "huge.png").asString());
+        assertEquals("The image is larger than 5 MB", error(tooLarge, "image"));
+
+        for (String headline : List.of("x".repeat(201), "Another desk story", "Scheduled in the past", "Image without alt",
+                "Text as image", "Huge image")) {
+            assertTrue(editorial.list(null, "desk", headline, 10).isEmpty(), "nothing half-saved: " + headline);
+        }
+    }
+
+    @Test
+    void contributorsSaveTheirOwnDraftsButCannotPublishOrTouchOthers() {
+        contributor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("A contributor's draft", "desk");
+        Response saved = DeskForms.post(contributor, "/admin/articles", fields);
+        assertEquals(303, saved.statusCode());
+        long id = DeskForms.idFrom(saved);
+
+        Document form = contributor.page("/admin/articles/" + id);
+        assertNull(form.selectFirst("button[value=publish]"), "no publish button for contributors");
+        fields.put("action", "publish");
+        fields.put("version", form.selectFirst("input[name=version]").attr("value"));
+        assertEquals(403, DeskForms.post(contributor, "/admin/articles/" + id, fields).statusCode());
+
+        NewsroomSession other = NewsroomSession.signIn("desk-writer2", PASSWORD);
+        other.page("/admin/articles/new");
+        Response hijack = DeskForms.post(other, "/admin/articles/" + id, Map.of("headline", "Hijack", "body", "x",
+                "section", "desk", "version", fields.get("version"), "action", "save"));
+        assertEquals(403, hijack.statusCode());
+
+        // An editor publishes it; the contributor can no longer change it.
+        Document editorForm = editor.page("/admin/articles/" + id);
+        fields.put("version", editorForm.selectFirst("input[name=version]").attr("value"));
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
+        fields.put("action", "save");
+        fields.put("headline", "Changed after publication");
+        fields.put("version", editor.page("/admin/articles/" + id).selectFirst("input[name=version]").attr("value"));
+        contributor.page("/admin/articles/new");
+        assertEquals(403, DeskForms.post(contributor, "/admin/articles/" + id, fields).statusCode());
+    }
+
+    @Test
+    void aSecondEditorsStaleSaveIsAConflictThatKeepsTheirText() {
+        long id = publishViaDesk("Conflict desk story");
+        NewsroomSession second = NewsroomSession.signIn("desk-editor", PASSWORD);
+        Document mine = editor.page("/admin/articles/" + id);
+        Document theirs = second.page("/admin/articles/" + id);
+
+        Map<String, String> first = formValues(mine);
+        first.put("body", "The first editor's body.");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, first).statusCode());
+
+        Map<String, String> stale = formValues(theirs);
+        stale.put("body", "The second editor's body, typed with care.");
+        Response conflict = DeskForms.post(second, "/admin/articles/" + id, stale);
+        assertEquals(409, conflict.statusCode());
+        Document form = Jsoup.parse(conflict.asString());
+        assertTrue(form.selectFirst(".problem").text().contains("your changes were not saved"));
+        assertEquals("The second editor's body, typed with care.", form.selectFirst("#body").text());
+        assertTrue(TestContent.page(editorial.load(id).url()).selectFirst(".article-body").text().contains("The first editor's body."));
+
+        // Saving again from the conflict page, with its newer version, replaces the text deliberately.
+        Map<String, String> again = formValues(form);
+        assertEquals(303, DeskForms.post(second, "/admin/articles/" + id, again).statusCode());
+        assertTrue(TestContent.page(editorial.load(id).url()).selectFirst(".article-body").text().contains("typed with care"));
+    }
+
+    @Test
+    void meaningfulUpdatesAndCorrectionsShowUpdatedButTypoFixesDoNot() {
+        long id = publishViaDesk("Updated desk story");
+        String url = editorial.load(id).url();
+
+        Map<String, String> typo = formValues(editor.page("/admin/articles/" + id));
+        typo.put("body", typo.get("body") + " Fixed a typo.");
+        typo.put("minor", "on");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, typo).statusCode());
+        assertNull(TestContent.page(url).selectFirst(".updated"), "a minor change is not an update");
+
+        Map<String, String> update = formValues(editor.page("/admin/articles/" + id));
+        update.put("body", update.get("body") + "\n\nA new paragraph with news.");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, update).statusCode());
+        assertNotNull(TestContent.page(url).selectFirst(".dateline .updated"));
+
+        editor.page("/admin/articles/" + id);
+        Response corrected = editor.request().formParam("csrf-token", editor.csrfToken())
+                .formParam("note", "An earlier version gave the wrong date.").post("/admin/articles/" + id + "/corrections");
+        assertEquals(303, corrected.statusCode());
+        Document page = TestContent.page(url);
+        assertTrue(page.selectFirst("section.corrections").text().contains("An earlier version gave the wrong date."));
+
+        Response blank = editor.request().formParam("csrf-token", editor.csrfToken()).formParam("note", " ")
+                .post("/admin/articles/" + id + "/corrections");
+        assertEquals(400, blank.statusCode());
+        assertEquals("Write what was wrong and what changed", error(Jsoup.parse(blank.asString()), "note"));
+    }
+
+    @Test
+    void changingSlugSectionOrDateKeepsOldAddressesAsPermanentRedirects() {
+        content.section("desk-moved");
+        long id = publishViaDesk("Desk story that moves");
+        String first = editorial.load(id).url();
+
+        Map<String, String> fields = formValues(editor.page("/admin/articles/" + id));
+        fields.put("slug", "desk-story-moved-once");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
+        String second = editorial.load(id).url();
+
+        fields = formValues(editor.page("/admin/articles/" + id));
+        fields.put("section", "desk-moved");
+        fields.put("publishedAt", "2023-08-09T10:30");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
+        String third = editorial.load(id).url();
+        assertEquals("/desk-moved/2023/08/09/desk-story-moved-once", third);
+
+        for (String old : List.of(first, second)) {
+            given().redirects().follow(false).get(old).then().statusCode(301).header("Location", org.hamcrest.Matchers.endsWith(third));
+        }
+        TestContent.page(third);
+    }
+
+    @Test
+    void historyRecordsEverySaveAndRestoringWritesANewRevision() {
+        long id = publishViaDesk("Original desk headline");
+        Map<String, String> fields = formValues(editor.page("/admin/articles/" + id));
+        fields.put("headline", "Rewritten desk headline");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
+
+        Document form = editor.page("/admin/articles/" + id);
+        List<Element> entries = form.select("ol.history > li");
+        assertEquals(2, entries.size());
+        assertTrue(entries.get(0).text().contains("desk-editor") && entries.get(0).text().contains("headline"), entries.get(0).text());
+        String restore = entries.get(1).selectFirst("form").attr("action");
+        assertEquals(303, editor.request().formParam("csrf-token", editor.csrfToken()).post(restore).statusCode());
+
+        Document restored = editor.page("/admin/articles/" + id);
+        assertEquals("Original desk headline", restored.selectFirst("#headline").attr("value"));
+        assertEquals(3, restored.select("ol.history > li").size());
+        assertTrue(restored.selectFirst("ol.history > li").text().contains("Restored"));
+        assertEquals("Original desk headline", TestContent.page(editorial.load(id).url()).selectFirst("h1").text());
+    }
+
+    @Test
+    void draftsPreviewForTheNewsroomAndThroughASignedLinkOnly() {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("Desk draft to preview", "desk");
+        fields.put("action", "preview");
+        Response saved = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(303, saved.statusCode());
+        String previewPath = saved.header("Location").replaceFirst("^https?://[^/]+", "");
+        Document preview = editor.page(previewPath);
+        assertEquals("Desk draft to preview", preview.selectFirst("h1").text());
+        assertNotNull(preview.selectFirst(".preview-banner"));
+        assertEquals("noindex, nofollow", preview.selectFirst("meta[name=robots]").attr("content"));
+        given().redirects().follow(false).get(previewPath).then().statusCode(302);
+
+        long id = Long.parseLong(previewPath.replaceAll("\\D+", " ").trim().split(" ")[0]);
+        String shared = editor.page("/admin/articles/" + id).selectFirst("#share-heading + p + p a").attr("href")
+                .replaceFirst("^https?://[^/]+", "");
+        Document outside = TestContent.page(shared);
+        assertEquals("Desk draft to preview", outside.selectFirst("h1").text());
+        assertNotNull(outside.selectFirst(".preview-banner"));
+        given().get(shared.replaceAll("sig=[^&]+", "sig=forged")).then().statusCode(404);
+        given().get(shared.replaceAll("expires=\\d+", "expires=1000")).then().statusCode(404);
+        given().get(shared.replace("/preview/" + id, "/preview/" + (id + 1))).then().statusCode(404);
+    }
+
+    @Test
+    void scheduledArticlesAppearWhenTheSchedulerRunsAndMissedOnesAfterARestart() {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("Desk story for later", "desk");
+        fields.put("action", "schedule");
+        fields.put("publishedAt", LocalDateTime.now(ROME).plusHours(3).truncatedTo(ChronoUnit.MINUTES).toString());
+        Response saved = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(303, saved.statusCode(), saved.asString());
+        long id = DeskForms.idFrom(saved);
+        var article = editorial.load(id);
+        assertEquals("SCHEDULED", article.status().name());
+        given().redirects().follow(false).get(article.url()).then().statusCode(404);
+
+        editorial.publishDue();
+        assertEquals("SCHEDULED", editorial.load(id).status().name(), "not before its time");
+
+        // The site was down when the time came: the time is now past, and the next run publishes it.
+        Instant past = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        QuarkusTransaction.requiringNew().run(() -> articleRepository.findById(id).publishedAt = past);
+        assertTrue(editorial.publishDue() >= 1);
+        var published = editorial.load(id);
+        assertEquals("PUBLISHED", published.status().name());
+        assertEquals("Published on schedule", published.revisions().get(0).summary());
+        TestContent.page(published.url());
+    }
+
+    @Test
+    void unpublishingTakesTheArticleOffTheSite() {
+        long id = publishViaDesk("Desk story to unpublish");
+        String url = editorial.load(id).url();
+        TestContent.page(url);
+        Map<String, String> fields = formValues(editor.page("/admin/articles/" + id));
+        fields.put("action", "unpublish");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
+        given().redirects().follow(false).get(url).then().statusCode(404);
+        assertFalse(TestContent.page("/desk").text().contains("Desk story to unpublish"));
+    }
+
+    @Test
+    void theListFiltersByStatusSectionAndHeadline() {
+        publishViaDesk("Findable desk story about glaciers");
+        Document list = editor.page("/admin/articles?q=glaciers&status=published&section=desk");
+        List<String> headlines = list.select(".desk-table tbody td:first-child > a:first-child").eachText();
+        assertTrue(headlines.contains("Findable desk story about glaciers"), headlines.toString());
+        assertTrue(headlines.stream().allMatch(h -> h.toLowerCase().contains("glaciers")), headlines.toString());
+        Document drafts = editor.page("/admin/articles?q=glaciers&status=draft&section=desk");
+        assertFalse(drafts.text().contains("Findable desk story about glaciers"));
+    }
+
+    @Test
+    void newsroomPagesAreNeverCached() {
+        editor.request().get("/admin/articles").then().statusCode(200).header("Cache-Control", "no-store");
+    }
+
+    private long publishViaDesk(String headline) {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article(headline, "desk");
+        fields.put("action", "publish");
+        fields.put("publishedAt", "2023-07-15T09:00");
+        Response saved = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(303, saved.statusCode(), saved.asString());
+        return DeskForms.idFrom(saved);
+    }
+
+    /** The values a browser would send back from a loaded form. */
+    private static Map<String, String> formValues(Document page) {
+        Element form = page.selectFirst("form.article-form");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String name = input.attr("name");
+            if (name.equals("csrf-token") || name.equals("image")) {
+                continue;
+            }
+            switch (input.tagName()) {
+                case "textarea" -> fields.put(name, input.wholeText().replaceFirst("^\n", ""));
+                case "select" -> {
+                    Element selected = input.selectFirst("option[selected]");
+                    fields.put(name, selected == null ? "" : selected.attr("value"));
+                }
+                default -> {
+                    String type = input.attr("type");
+                    if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                        continue;
+                    }
+                    fields.put(name, input.attr("value"));
+                }
+            }
+        }
+        fields.put("action", "save");
+        return fields;
+    }
+
+    private Document rejected(Map<String, String> fields) {
+        Response response = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(400, response.statusCode(), fields.get("headline"));
+        return Jsoup.parse(response.asString());
+    }
+
+    private static String error(Document form, String field) {
+        Element message = form.selectFirst("#" + field + "-error");
+        assertNotNull(message, "no message beside " + field);
+        return message.ownText();
+    }
+}

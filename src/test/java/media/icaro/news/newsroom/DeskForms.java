@@ -1,0 +1,53 @@
+package media.icaro.news.newsroom;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import media.icaro.news.NewsroomSession;
+
+/** Posts the article form as a browser does: multipart, with the CSRF token of the page it came from. */
+final class DeskForms {
+
+    /** A tiny valid PNG. */
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgaGAAAAEEAIFw9selAAAAAElFTkSuQmCC");
+
+    private DeskForms() {
+    }
+
+    static Map<String, String> article(String headline, String section) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("headline", headline);
+        fields.put("body", "First paragraph of " + headline + ".\n\nSecond paragraph.");
+        fields.put("section", section);
+        fields.put("kind", "NEWS");
+        fields.put("bylines", "Desk Reporter");
+        fields.put("tags", "Desk testing");
+        fields.put("disclaimerMode", "SITE_DEFAULT");
+        fields.put("action", "save");
+        return fields;
+    }
+
+    static Response post(NewsroomSession session, String path, Map<String, String> fields, byte[] image, String imageName) {
+        RequestSpecification request = session.request().multiPart("csrf-token", session.csrfToken());
+        fields.forEach(request::multiPart);
+        if (image != null) {
+            request.multiPart("image", imageName, image, "application/octet-stream");
+        }
+        return session.keep(request.post(path));
+    }
+
+    static Response post(NewsroomSession session, String path, Map<String, String> fields) {
+        return post(session, path, fields, null, null);
+    }
+
+    /** The id in a 303 Location such as /admin/articles/42?done=saved. */
+    static long idFrom(Response response) {
+        String location = response.header("Location");
+        String tail = location.substring(location.indexOf("/admin/articles/") + "/admin/articles/".length());
+        return Long.parseLong(tail.replaceAll("[^0-9].*$", ""));
+    }
+}
