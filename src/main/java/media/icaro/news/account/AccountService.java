@@ -10,6 +10,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,18 +25,20 @@ import media.icaro.news.web.FieldErrors;
 public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
-    private static final int BCRYPT_COST = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** A bcrypt hash nobody's password matches, checked when the username is unknown so timing tells nothing. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), BCRYPT_COST);
 
     private final AccountRepository accounts;
     private final LoginThrottle throttle;
+    private final int bcryptCost;
+    /** A hash nobody's password matches, checked for unknown usernames so that timing tells nothing. */
+    private final String dummyHash;
 
-    AccountService(AccountRepository accounts, LoginThrottle throttle) {
+    AccountService(AccountRepository accounts, LoginThrottle throttle,
+            @ConfigProperty(name = "news.bcrypt-cost", defaultValue = "12") int bcryptCost) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.bcryptCost = bcryptCost;
+        this.dummyHash = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), bcryptCost);
     }
 
     /** Checks a sign-in; refuses it while the username or address is locked, even with the right password. */
@@ -43,10 +47,12 @@ public class AccountService {
         Instant now = Instant.now();
         Optional<Duration> locked = throttle.lockedFor(username, address, now);
         if (locked.isPresent()) {
+            // A refused try is a failed one too: the lock lasts while the guessing goes on.
+            throttle.recordFailure(username, address, now);
             throw new AuthenticationFailedException("Too many failed sign-ins; locked for " + locked.get());
         }
         Optional<Account> account = accounts.findByUsername(username);
-        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(DUMMY_HASH));
+        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(dummyHash));
         if (account.isEmpty() || !matches || !account.get().enabled) {
             throttle.recordFailure(username, address, now);
             throw new AuthenticationFailedException("Wrong username or password");
@@ -107,7 +113,7 @@ public class AccountService {
         account.username = name;
         account.displayName = displayName.strip();
         account.role = role;
-        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
         account.enabled = true;
         account.createdAt = Instant.now();
         accounts.persist(account);
@@ -123,7 +129,7 @@ public class AccountService {
         }
         checkPassword(newPassword, errors);
         errors.throwIfAny();
-        account.passwordHash = BcryptUtil.bcryptHash(newPassword, BCRYPT_COST);
+        account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
     }
 
     @Transactional
@@ -132,7 +138,7 @@ public class AccountService {
         FieldErrors errors = new FieldErrors();
         checkPassword(newPassword, errors);
         errors.throwIfAny();
-        account.passwordHash = BcryptUtil.bcryptHash(newPassword, BCRYPT_COST);
+        account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
     }
 
     /** Changes role and whether the account may sign in; an admin cannot lock themselves out. */
@@ -173,7 +179,7 @@ public class AccountService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void checkPassword(String password, FieldErrors errors) {
+    private void checkPassword(String password, FieldErrors errors) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             errors.add("password", "Use at least " + MIN_PASSWORD_LENGTH + " characters");
         } else if (password.length() > 72) {

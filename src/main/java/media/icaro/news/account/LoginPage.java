@@ -1,12 +1,10 @@
 package media.icaro.news.account;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -16,12 +14,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.ext.web.RoutingContext;
 
-/** Sign-in and sign-out; the form posts to Quarkus's form authentication at /j_security_check. */
-@Path("/")
+/** The sign-in page; its form posts to Quarkus's form authentication at /j_security_check. */
+@Path("/login")
 public class LoginPage {
 
     @CheckedTemplate
@@ -30,17 +26,14 @@ public class LoginPage {
     }
 
     private final LoginThrottle throttle;
-    private final SecurityIdentity identity;
     private final RoutingContext routing;
 
-    LoginPage(LoginThrottle throttle, SecurityIdentity identity, RoutingContext routing) {
+    LoginPage(LoginThrottle throttle, RoutingContext routing) {
         this.throttle = throttle;
-        this.identity = identity;
         this.routing = routing;
     }
 
     @GET
-    @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public Response login(@RestQuery String error, @RestQuery String out) {
@@ -50,20 +43,10 @@ public class LoginPage {
                     .map(LoginPage::lockedMessage)
                     .orElse("Wrong username or password. Check them and try again.");
         }
-        return Response.status(error == null ? 200 : 401)
+        return Response.ok()
                 .entity(Templates.login(problem, out != null))
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    /** Signing out changes state, so it is a POST with the CSRF token. */
-    @POST
-    @Path("logout")
-    public Response logout() {
-        if (!identity.isAnonymous()) {
-            FormAuthenticationMechanism.logout(identity);
-        }
-        return Response.seeOther(URI.create("/login?out=true")).build();
     }
 
     static String lockedMessage(Duration remaining) {

@@ -1,0 +1,128 @@
+package media.icaro.news.account;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import media.icaro.news.NewsroomSession;
+
+/** Signing in and out, and refusing brute force. Each test acts from its own (forwarded) address. */
+@QuarkusTest
+class SignInTest {
+
+    static final String PASSWORD = "sign-in-test-password";
+
+    @Inject
+    AccountService accounts;
+
+    private void user(String username) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(username, "Sign-in " + username, Account.Role.EDITOR, PASSWORD);
+        }
+    }
+
+    private static Response attempt(String username, String password, String address) {
+        return given().redirects().follow(false).header("X-Forwarded-For", address)
+                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+    }
+
+    private static String loginProblem(String address) {
+        String html = given().header("X-Forwarded-For", address).get("/login?error=true")
+                .then().statusCode(200).extract().asString();
+        return Jsoup.parse(html).selectFirst(".problem").text();
+    }
+
+    @Test
+    void aWrongPasswordSendsBackToTheFormWithAMessage() {
+        user("signin-wrong");
+        Response response = attempt("signin-wrong", "not the password", "10.1.0.1");
+        assertEquals(302, response.statusCode());
+        assertTrue(response.header("Location").endsWith("/login?error=true"));
+        assertFalse(response.getCookies().containsKey("quarkus-credential"));
+        assertEquals("Wrong username or password. Check them and try again.", loginProblem("10.1.0.1"));
+    }
+
+    @Test
+    void theRightPasswordSignsInWithAStrictHttpOnlySessionCookie() {
+        user("signin-right");
+        Response response = attempt("signin-right", PASSWORD, "10.1.0.2");
+        assertEquals(302, response.statusCode());
+        String cookie = response.header("Set-Cookie");
+        assertTrue(cookie.startsWith("quarkus-credential="), cookie);
+        assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+    }
+
+    @Test
+    void tenFailuresForAUserLockItEvenWithTheRightPasswordFromAnywhere() {
+        user("signin-target");
+        for (int i = 0; i < 10; i++) {
+            attempt("signin-target", "guess-" + i, "10.2.0." + i);
+        }
+        Response right = attempt("signin-target", PASSWORD, "10.2.1.1");
+        assertTrue(right.header("Location").endsWith("/login?error=true"), "refused with the right password");
+        assertFalse(right.getCookies().containsKey("quarkus-credential"));
+        assertTrue(loginProblem("10.2.1.1").startsWith("Too many failed sign-ins"), "a clear message");
+
+        user("signin-bystander");
+        assertEquals(302, attempt("signin-bystander", PASSWORD, "10.2.1.1").statusCode());
+        assertTrue(attempt("signin-bystander", PASSWORD, "10.2.1.2").getCookies().containsKey("quarkus-credential"),
+                "other users still sign in");
+    }
+
+    @Test
+    void tenFailuresFromAnAddressLockThatAddressForEveryUser() {
+        user("signin-victim");
+        for (int i = 0; i < 10; i++) {
+            attempt("signin-nobody-" + i, "guess", "10.3.0.9");
+        }
+        Response fromThere = attempt("signin-victim", PASSWORD, "10.3.0.9");
+        assertFalse(fromThere.getCookies().containsKey("quarkus-credential"), "the address is locked");
+        assertTrue(loginProblem("10.3.0.9").startsWith("Too many failed sign-ins"));
+        assertTrue(attempt("signin-victim", PASSWORD, "10.3.0.10").getCookies().containsKey("quarkus-credential"),
+                "the user is fine from elsewhere");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        user("signin-out");
+        NewsroomSession session = NewsroomSession.signIn("signin-out", PASSWORD);
+        session.page("/admin/articles");
+        Response out = session.request().formParam("csrf-token", session.csrfToken()).post("/logout");
+        assertEquals(303, out.statusCode());
+        session.keep(out);
+        assertEquals(302, session.request().get("/admin/articles").statusCode(), "back to the login page");
+        Document page = Jsoup.parse(given().get("/login?out=true").asString());
+        assertEquals("You are signed out.", page.selectFirst(".notice").text());
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfToken() {
+        user("signin-out-csrf");
+        NewsroomSession session = NewsroomSession.signIn("signin-out-csrf", PASSWORD);
+        session.page("/admin/articles");
+        assertEquals(400, session.request().post("/logout").statusCode());
+        assertEquals(200, session.request().get("/admin/articles").statusCode(), "still signed in");
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptAndGeneratedOnesAreRandom() {
+        assertTrue(accounts.any());
+        String a = AccountService.generatePassword();
+        String b = AccountService.generatePassword();
+        assertNotEquals(a, b);
+        assertTrue(a.length() >= 20, a);
+        assertTrue(io.quarkus.elytron.security.common.BcryptUtil.matches("x", io.quarkus.elytron.security.common.BcryptUtil.bcryptHash("x")));
+    }
+}
