@@ -27,17 +27,22 @@ public class ArticleService {
     public static final int PAGE_SIZE = 20;
     public static final int RELATED_LIMIT = 5;
 
+    /** How many text-similar stories the scorer weighs beside the tag and section candidates. */
+    private static final int SIMILAR_CANDIDATES = 20;
+
     private final ArticleRepository articles;
     private final BodyRenderer bodyRenderer;
     private final RelatedIndex relatedIndex;
+    private final TextSimilarity textSimilarity;
     private final Permalinks permalinks;
     private final SiteConfig site;
 
     ArticleService(ArticleRepository articles, BodyRenderer bodyRenderer, RelatedIndex relatedIndex,
-            Permalinks permalinks, SiteConfig site) {
+            TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site) {
         this.articles = articles;
         this.bodyRenderer = bodyRenderer;
         this.relatedIndex = relatedIndex;
+        this.textSimilarity = textSimilarity;
         this.permalinks = permalinks;
         this.site = site;
     }
@@ -124,7 +129,8 @@ public class ArticleService {
         RelatedStories.Story subject = new RelatedStories.Story(article.id, article.section.id, article.section.name,
                 article.tags.stream().map(t -> t.id).collect(Collectors.toSet()), article.publishedAt);
         List<Long> pins = article.pinnedRelated.stream().map(a -> a.id).toList();
-        List<RelatedStories.Pick> picks = relatedIndex.current().relatedTo(subject, pins, RELATED_LIMIT, now);
+        List<RelatedStories.Pick> picks = relatedIndex.current().relatedTo(subject, pins, RELATED_LIMIT, now,
+                textSimilarity.similarTo(article.id, SIMILAR_CANDIDATES));
         Map<Long, ArticleCard> found = new HashMap<>();
         for (ArticleCard card : cards(articles.findLiveByIds(picks.stream().map(RelatedStories.Pick::id).toList(), now))) {
             found.put(card.id(), card);

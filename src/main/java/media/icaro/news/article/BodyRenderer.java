@@ -61,6 +61,19 @@ public class BodyRenderer {
         return "";
     }
 
+    /** The whole body as plain text, one line per block, for the search index. */
+    public String plainText(String markdown) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        StringBuilder text = new StringBuilder();
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            String line = plainText(block);
+            if (!line.isEmpty()) {
+                text.append(line).append('\n');
+            }
+        }
+        return text.toString().strip();
+    }
+
     private static String plainText(Node paragraph) {
         StringBuilder text = new StringBuilder();
         paragraph.accept(new AbstractVisitor() {

@@ -18,15 +18,20 @@ import java.util.Set;
  * <ul>
  * <li>each shared tag adds its rarity, {@code ln(1 + N / df)}, so "Kim Jong Un" counts more than "Europe";</li>
  * <li>the same section adds {@value #SAME_SECTION};</li>
+ * <li>similar text (from the search index) adds up to {@value #TEXT} times its similarity, 0 to 1;</li>
  * <li>nearness in publication time adds up to {@value #NEARNESS}, halving every {@value #HALF_LIFE_DAYS} days.</li>
  * </ul>
- * Only stories sharing a tag or the section are candidates: time alone relates nothing. The story
+ * Only stories sharing a tag, the section or enough text are candidates: time alone relates
+ * nothing. The reason shown is the strongest signal: shared tags, similar text, or the section. The story
  * itself and anything not live are never returned. Instances are immutable snapshots of the
  * published corpus; {@link RelatedIndex} rebuilds them when content changes.
  */
 public final class RelatedStories {
 
     static final double SAME_SECTION = 0.8;
+    static final double TEXT = 6.0;
+    /** Below this similarity, texts share little more than common words. */
+    static final double MIN_TEXT_SIMILARITY = 0.05;
     static final double NEARNESS = 0.6;
     static final double HALF_LIFE_DAYS = 14;
     private static final int REASON_TAGS = 3;
@@ -63,6 +68,12 @@ public final class RelatedStories {
      * (a preview asks too).
      */
     public List<Pick> relatedTo(Story subject, List<Long> pinnedIds, int limit, Instant now) {
+        return relatedTo(subject, pinnedIds, limit, now, Map.of());
+    }
+
+    /** As above, with the stories whose text is like the subject's, by id. */
+    public List<Pick> relatedTo(Story subject, List<Long> pinnedIds, int limit, Instant now,
+            Map<Long, TextSimilarity.TextMatch> similar) {
         List<Pick> picks = new ArrayList<>();
         Set<Long> taken = new LinkedHashSet<>();
         taken.add(subject.id());
@@ -80,7 +91,7 @@ public final class RelatedStories {
             if (taken.contains(candidate.id()) || !isLive(candidate, now)) {
                 continue;
             }
-            Pick pick = score(subject, candidate);
+            Pick pick = score(subject, candidate, similar.get(candidate.id()));
             if (pick != null) {
                 scored.add(pick);
             }
@@ -97,7 +108,7 @@ public final class RelatedStories {
         return picks;
     }
 
-    private Pick score(Story subject, Story candidate) {
+    private Pick score(Story subject, Story candidate, TextSimilarity.TextMatch text) {
         List<Long> shared = new ArrayList<>();
         double tagScore = 0;
         for (Long tagId : subject.tagIds()) {
@@ -107,11 +118,12 @@ public final class RelatedStories {
             }
         }
         boolean sameSection = subject.sectionId() == candidate.sectionId();
-        if (shared.isEmpty() && !sameSection) {
+        double textScore = text == null || text.score() < MIN_TEXT_SIMILARITY ? 0 : TEXT * text.score();
+        if (shared.isEmpty() && !sameSection && textScore == 0) {
             return null;
         }
-        double score = tagScore + (sameSection ? SAME_SECTION : 0) + nearness(subject, candidate);
-        return new Pick(candidate.id(), score, reason(shared, candidate));
+        double score = tagScore + textScore + (sameSection ? SAME_SECTION : 0) + nearness(subject, candidate);
+        return new Pick(candidate.id(), score, reason(shared, tagScore, textScore == 0 ? null : text, subject, candidate));
     }
 
     double rarity(long tagId) {
@@ -127,16 +139,32 @@ public final class RelatedStories {
         return NEARNESS * Math.pow(0.5, days / HALF_LIFE_DAYS);
     }
 
-    private String reason(List<Long> sharedTags, Story candidate) {
-        if (sharedTags.isEmpty()) {
-            return "Also in " + candidate.sectionName();
-        }
-        List<String> names = sharedTags.stream()
+    /**
+     * Names the way the two stories are most alike: the share of the subject's tags (by rarity) they
+     * have in common, or how alike their texts are; then, when the texts also share words that no
+     * shared tag says, those words too ("Shared topics: North Korea, Kim Jong Un · Similar text:
+     * artillery, shells").
+     */
+    private String reason(List<Long> sharedTags, double tagScore, TextSimilarity.TextMatch text, Story subject, Story candidate) {
+        List<String> tags = sharedTags.stream()
                 .sorted(Comparator.comparingDouble(this::rarity).reversed().thenComparing(tagNames::get))
-                .limit(REASON_TAGS)
                 .map(tagNames::get)
                 .toList();
-        return (names.size() == 1 ? "Shared topic: " : "Shared topics: ") + String.join(", ", names);
+        List<String> words = text == null ? List.of() : text.sharedTerms().stream()
+                .filter(word -> subject.tagIds().stream().map(tagNames::get)
+                        .noneMatch(tag -> tag != null && tag.toLowerCase().contains(word.toLowerCase())))
+                .limit(REASON_TAGS)
+                .toList();
+        if (tags.isEmpty() && words.isEmpty()) {
+            return "Also in " + candidate.sectionName();
+        }
+        double tagStrength = tagScore == 0 ? 0 : tagScore / subject.tagIds().stream().mapToDouble(this::rarity).sum();
+        if (tags.isEmpty() || (text != null && text.score() > tagStrength && !words.isEmpty())) {
+            return "Similar story: " + String.join(", ", words.isEmpty() ? text.sharedTerms().stream().limit(REASON_TAGS).toList() : words);
+        }
+        String topics = (tags.size() == 1 ? "Shared topic: " : "Shared topics: ")
+                + String.join(", ", tags.subList(0, Math.min(tags.size(), words.isEmpty() ? REASON_TAGS : 2)));
+        return words.isEmpty() ? topics : topics + " · Similar text: " + String.join(", ", words.subList(0, Math.min(2, words.size())));
     }
 
     private static boolean isLive(Story story, Instant now) {

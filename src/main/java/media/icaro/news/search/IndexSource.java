@@ -1,0 +1,92 @@
+package media.icaro.news.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.BodyRenderer;
+import media.icaro.news.article.Permalinks;
+
+/** Reads what the index needs from the database: all live articles in three queries, or one article. */
+@ApplicationScoped
+class IndexSource {
+
+    /** What the database says the index should reflect. */
+    record Fingerprint(long liveCount, Instant latestModification) {
+    }
+
+    /** One article's state for the index: its document when live, else empty. */
+    record Change(long id, Optional<SearchDocument> document, Instant modifiedAt) {
+    }
+
+    private final ArticleRepository articles;
+    private final BodyRenderer bodyRenderer;
+    private final Permalinks permalinks;
+
+    IndexSource(ArticleRepository articles, BodyRenderer bodyRenderer, Permalinks permalinks) {
+        this.articles = articles;
+        this.bodyRenderer = bodyRenderer;
+        this.permalinks = permalinks;
+    }
+
+    @Transactional
+    Fingerprint fingerprint(Instant now) {
+        long live = articles.count("status = ?1 and publishedAt <= ?2", Article.Status.PUBLISHED, now);
+        Instant latest = articles.getEntityManager().createQuery("select max(a.modifiedAt) from Article a", Instant.class)
+                .getSingleResult();
+        return new Fingerprint(live, latest);
+    }
+
+    @Transactional
+    List<SearchDocument> allLive(Instant now) {
+        var em = articles.getEntityManager();
+        Map<Long, List<String>> tags = new HashMap<>();
+        for (Object[] row : em.createQuery("select a.id, t.name from Article a join a.tags t"
+                + " where a.status = ?1 and a.publishedAt <= ?2", Object[].class)
+                .setParameter(1, Article.Status.PUBLISHED).setParameter(2, now).getResultList()) {
+            tags.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        Map<Long, List<String>> bylines = new HashMap<>();
+        for (Object[] row : em.createQuery("select a.id, b.name from Article a join a.bylines b"
+                + " where a.status = ?1 and a.publishedAt <= ?2", Object[].class)
+                .setParameter(1, Article.Status.PUBLISHED).setParameter(2, now).getResultList()) {
+            bylines.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        List<SearchDocument> documents = new ArrayList<>();
+        for (Article a : articles.list("from Article a join fetch a.section where a.status = ?1 and a.publishedAt <= ?2",
+                Article.Status.PUBLISHED, now)) {
+            documents.add(document(a, tags.getOrDefault(a.id, List.of()), bylines.getOrDefault(a.id, List.of())));
+        }
+        return documents;
+    }
+
+    @Transactional
+    Optional<Change> change(long id, Instant now) {
+        return articles.findByIdOptional(id).map(a -> new Change(a.id,
+                a.isLive(now)
+                        ? Optional.of(document(a, a.tags.stream().map(t -> t.name).toList(), a.bylines.stream().map(b -> b.name).toList()))
+                        : Optional.empty(),
+                a.modifiedAt));
+    }
+
+    /** Articles changed after {@code since}: what another instance may have written. */
+    @Transactional
+    List<Long> changedSince(Instant since) {
+        return articles.getEntityManager()
+                .createQuery("select a.id from Article a where a.modifiedAt >= ?1 order by a.modifiedAt", Long.class)
+                .setParameter(1, since).getResultList();
+    }
+
+    private SearchDocument document(Article a, List<String> tags, List<String> bylines) {
+        return new SearchDocument(a.id, a.headline, a.standfirst, bodyRenderer.plainText(a.bodyMarkdown), tags, bylines,
+                a.section.slug, a.section.name, permalinks.of(a), a.publishedAt, a.modifiedAt);
+    }
+}

@@ -1,0 +1,174 @@
+package media.icaro.news.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.apache.lucene.store.FSDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+import media.icaro.news.article.ContentChanged;
+import media.icaro.news.article.TextSimilarity;
+
+/**
+ * The site's search index, under the data folder. It follows every change to an article as soon
+ * as the change commits, catches up at start (rebuilding from the database, in the background,
+ * when it is missing, of another schema, or out of step), and checks every minute for changes
+ * written by other instances sharing the database. All writes go through one thread.
+ */
+@ApplicationScoped
+public class SearchIndex implements TextSimilarity {
+
+    public static final int PAGE_SIZE = 20;
+    /** Deeper pages than this are not offered: nobody reads them, and they cost. */
+    public static final int MAX_PAGE = 50;
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+    private final IndexSource source;
+    private final Path path;
+    private final ThreadPoolExecutor writes = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            r -> {
+                Thread thread = new Thread(r, "search-index");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private volatile LuceneIndex index;
+    private volatile boolean ready;
+
+    SearchIndex(IndexSource source, @ConfigProperty(name = "news.search.index-path", defaultValue = "data/search-index") Path path) {
+        this.source = source;
+        this.path = path;
+    }
+
+    void open(@Observes StartupEvent event) throws IOException {
+        Files.createDirectories(path);
+        index = new LuceneIndex(FSDirectory.open(path));
+        writes.submit(this::catchUp);
+    }
+
+    void close(@Observes ShutdownEvent event) throws IOException, InterruptedException {
+        writes.shutdown();
+        writes.awaitTermination(10, TimeUnit.SECONDS);
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    /** Whether the index has caught up with the database since start; until then results may be incomplete. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    public SearchResults search(String query, int page) {
+        LuceneIndex current = index;
+        int safePage = Math.max(1, Math.min(page, MAX_PAGE));
+        if (current == null) {
+            return SearchResults.empty(query == null ? "" : query);
+        }
+        try {
+            return current.search(query, safePage, PAGE_SIZE, Instant.now());
+        } catch (IOException e) {
+            LOG.error("Search failed", e);
+            return SearchResults.empty(query);
+        }
+    }
+
+    @Override
+    public Map<Long, TextMatch> similarTo(long articleId, int limit) {
+        LuceneIndex current = index;
+        if (current == null || !ready) {
+            return Map.of();
+        }
+        try {
+            return current.similarTo(articleId, limit);
+        } catch (IOException e) {
+            LOG.warn("Similar stories unavailable: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        if (index != null) {
+            writes.submit(() -> {
+                try {
+                    apply(source.change(change.articleId(), Instant.now()));
+                    commitWhenIdle();
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Could not update the search index for article " + change.articleId(), e);
+                }
+            });
+        }
+    }
+
+    @Scheduled(every = "${news.search.sync-every:60s}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followOtherInstances() {
+        if (index != null) {
+            writes.submit(this::catchUp);
+        }
+    }
+
+    /** Brings the index in step with the database: the changes since it last saw one, or a rebuild. */
+    private void catchUp() {
+        try {
+            Instant now = Instant.now();
+            IndexSource.Fingerprint database = source.fingerprint(now);
+            LuceneIndex.State state = index.state();
+            if (state.currentSchema() && state.latestSeconds() > 0) {
+                for (Long id : source.changedSince(Instant.ofEpochSecond(state.latestSeconds()))) {
+                    apply(source.change(id, now));
+                }
+                index.commit();
+                state = index.state();
+            }
+            if (!state.currentSchema() || state.documents() != database.liveCount()) {
+                long started = System.nanoTime();
+                var documents = source.allLive(now);
+                index.replaceAll(documents, database.latestModification());
+                LOG.infof("Search index rebuilt: %d articles in %d ms", documents.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+            ready = true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The search index could not catch up; it will try again", e);
+        }
+    }
+
+    /** One commit (an fsync) for a burst of changes, not one per change. */
+    private void commitWhenIdle() throws IOException {
+        if (writes.getQueue().isEmpty()) {
+            index.commit();
+        }
+    }
+
+    private void apply(Optional<IndexSource.Change> change) {
+        if (change.isEmpty()) {
+            return;
+        }
+        try {
+            IndexSource.Change c = change.get();
+            if (c.document().isPresent()) {
+                index.upsert(c.document().get());
+            } else {
+                index.delete(c.id(), c.modifiedAt());
+            }
+        } catch (IOException e) {
+            LOG.error("Could not update the search index for article " + change.get().id(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package media.icaro.news.search;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Full-text search: a plain GET form, so results can be bookmarked, shared and read without JavaScript. */
+@Path("/search")
+public class SearchPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(SearchResults results, boolean warmingUp);
+    }
+
+    private final SearchIndex index;
+
+    SearchPage(SearchIndex index) {
+        this.index = index;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance get(@RestQuery String q, @RestQuery String page) {
+        int number = page != null && page.matches("[0-9]{1,4}") ? Integer.parseInt(page) : 1;
+        return Templates.search(index.search(q, number), !index.isReady());
+    }
+}
