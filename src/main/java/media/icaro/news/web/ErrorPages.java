@@ -3,6 +3,7 @@ package media.icaro.news.web;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -10,7 +11,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Error pages in the site's layout; a failure is logged with its trace, which never reaches the reader. */
+import media.icaro.news.newsroom.api.ApiErrors;
+
+/**
+ * Error pages in the site's layout; a failure is logged with its trace, which never reaches the reader.
+ * Under /api, where a client expects JSON, failures that no API resource mapped itself (an unknown
+ * address, a wrong method or content type) answer in the API's error format instead.
+ */
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
@@ -23,19 +30,25 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response httpError(WebApplicationException e) {
+    public Response httpError(WebApplicationException e, UriInfo uri) {
+        if (ApiErrors.isApiPath(uri.getPath())) {
+            return ApiErrors.toResponse(e);
+        }
         int status = e.getResponse().getStatus();
         if (status == Response.Status.NOT_FOUND.getStatusCode()) {
             return page(Response.Status.NOT_FOUND, Templates.notFound());
         }
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, uri);
         }
         return e.getResponse();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (ApiErrors.isApiPath(uri.getPath())) {
+            return ApiErrors.toResponse(e);
+        }
         LOG.error("Request failed", e);
         return page(Response.Status.INTERNAL_SERVER_ERROR, Templates.serverError());
     }

@@ -1,0 +1,34 @@
+package media.icaro.news.newsroom.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * An article as a client sends it, to create (POST) or replace (PUT) one. Values are kept as sent;
+ * {@link ArticleApiService} reads them and reports every wrong field at once. Unknown properties
+ * are ignored, so that an article as the API answers it can be edited and sent back whole.
+ *
+ * @param kind news, opinion or analysis; none means news
+ * @param status draft, scheduled or published, and on PUT also unpublished; none (or draft) saves
+ *        without changing the status
+ * @param publishedAt ISO-8601 with an offset, such as {@code 2024-05-20T09:30:00+02:00}
+ * @param disclaimer a custom disclaimer; null or absent for the site's default; "none" for none
+ * @param version the version the client loaded: required on PUT
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ArticleRequest(
+        String headline,
+        String slug,
+        String standfirst,
+        String body,
+        String section,
+        List<String> tags,
+        List<String> bylines,
+        String kind,
+        String status,
+        String publishedAt,
+        String disclaimer,
+        String source,
+        Long version) {
+}
