@@ -1,0 +1,18 @@
+package media.icaro.news.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An RSS channel as its template prints it; every URL is absolute.
+ *
+ * @param lastBuildDate the latest change to any of its items (now, for an empty feed)
+ */
+public record Feed(String title, String link, String description, String selfUrl, Instant lastBuildDate,
+        List<Item> items) {
+
+    /** A story in a feed; {@code bodyHtml} is the sanitised body the article page prints. */
+    public record Item(String title, String link, String description, Instant publishedAt, String sectionName,
+            List<String> tags, List<String> creators, String bodyHtml) {
+    }
+}

@@ -1,0 +1,104 @@
+package media.icaro.news.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.BodyRenderer;
+import media.icaro.news.article.ListingScope;
+import media.icaro.news.article.Permalinks;
+import media.icaro.news.section.SectionService;
+import media.icaro.news.site.SiteConfig;
+import media.icaro.news.tag.TagService;
+
+/**
+ * RSS feeds of the site, a section or a tag: the newest live stories, whole. Three queries whatever
+ * the feed holds: the stories with their section, then the tags and the bylines of all of them.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    static final int ITEMS = 50;
+
+    private final ArticleRepository articles;
+    private final SectionService sections;
+    private final TagService tags;
+    private final BodyRenderer bodyRenderer;
+    private final Permalinks permalinks;
+    private final SiteConfig site;
+
+    FeedService(ArticleRepository articles, SectionService sections, TagService tags, BodyRenderer bodyRenderer,
+            Permalinks permalinks, SiteConfig site) {
+        this.articles = articles;
+        this.sections = sections;
+        this.tags = tags;
+        this.bodyRenderer = bodyRenderer;
+        this.permalinks = permalinks;
+        this.site = site;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Feed ofSite() {
+        return feed(ListingScope.ALL, site.name(), "", "The latest stories from " + site.name() + ".");
+    }
+
+    /** The feed of a section; empty for an unknown one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Feed> ofSection(String slug) {
+        return sections.findBySlug(slug).map(section -> feed(ListingScope.section(section.id()),
+                section.name() + " | " + site.name(), section.url(),
+                section.description() != null ? section.description()
+                        : "The latest " + section.name() + " stories from " + site.name() + "."));
+    }
+
+    /** The feed of a tag; empty for an unknown one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Feed> ofTag(String slug) {
+        return tags.findBySlug(slug).map(tag -> feed(ListingScope.tag(tag.id()), tag.name() + " | " + site.name(),
+                "/tag/" + tag.slug(), "Stories about " + tag.name() + " from " + site.name() + "."));
+    }
+
+    /** @param path the listing page the feed follows, "" for the front page */
+    private Feed feed(ListingScope scope, String title, String path, String description) {
+        Instant now = Instant.now();
+        List<Article> latest = articles.listLive(scope, null, false, ITEMS, now);
+        List<Long> ids = latest.stream().map(a -> a.id).toList();
+        Map<Long, List<String>> tagNames = namesByArticle(
+                "select a.id, t.name from Article a join a.tags t where a.id in :ids order by t.name", ids);
+        Map<Long, List<String>> creators = namesByArticle(
+                "select a.id, b.name from Article a join a.bylines b where a.id in :ids order by index(b)", ids);
+        List<Feed.Item> items = new ArrayList<>(latest.size());
+        for (Article a : latest) {
+            String link = site.baseUrl() + permalinks.of(a);
+            items.add(new Feed.Item(a.headline, link,
+                    a.standfirst != null ? a.standfirst : bodyRenderer.summary(a.bodyMarkdown),
+                    a.publishedAt, a.section.name, tagNames.getOrDefault(a.id, List.of()),
+                    creators.getOrDefault(a.id, List.of()), a.bodyHtml));
+        }
+        Instant lastBuild = latest.stream().map(a -> a.modifiedAt).max(Comparator.naturalOrder()).orElse(now);
+        return new Feed(title, site.baseUrl() + (path.isEmpty() ? "/" : path), description,
+                site.baseUrl() + path + "/feed.xml", lastBuild, items);
+    }
+
+    /** Rows of (article id, name), in the query's order, grouped by article. */
+    private Map<Long, List<String>> namesByArticle(String query, List<Long> ids) {
+        Map<Long, List<String>> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        for (Object[] row : articles.getEntityManager().createQuery(query, Object[].class)
+                .setParameter("ids", ids).getResultList()) {
+            names.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return names;
+    }
+}
