@@ -80,11 +80,20 @@ class QueryBudgetTest {
         assertTrue(front <= 2 + sectionCount, "front page queries (one per section and one more): " + front);
     }
 
+    /**
+     * The statements one request prepares, after a warm-up request. Background work (the scheduler,
+     * the search index following the articles just written) shares the counter, so the fewest of
+     * three tries is the page's own cost.
+     */
     private long queriesFor(String path) {
-        TestContent.page(path); // warm the in-memory navigation and related snapshot
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        long before = statistics.getPrepareStatementCount();
         TestContent.page(path);
-        return statistics.getPrepareStatementCount() - before;
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = statistics.getPrepareStatementCount();
+            TestContent.page(path);
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+        }
+        return fewest;
     }
 }
