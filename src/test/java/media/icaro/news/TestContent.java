@@ -18,6 +18,7 @@ import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.search.SearchIndex;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
 
@@ -33,6 +34,22 @@ public class TestContent {
 
     @Inject
     SectionService sections;
+
+    @Inject
+    SearchIndex searchIndex;
+
+    /** Waits until the search index has applied every change so far (it works in the background). */
+    public void settle() {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!(searchIndex.isReady() && searchIndex.isIdle()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     public SectionView section(String slug) {
         return sections.findBySlug(slug).orElseGet(() -> sections.create(slug, "Test " + slug, "Stories for " + slug));

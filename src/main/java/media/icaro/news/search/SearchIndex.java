@@ -75,6 +75,11 @@ public class SearchIndex implements TextSimilarity {
         return ready;
     }
 
+    /** Whether no index work is queued or running: every committed change is searchable. */
+    public boolean isIdle() {
+        return writes.getQueue().isEmpty() && writes.getActiveCount() == 0;
+    }
+
     public SearchResults search(String query, int page) {
         LuceneIndex current = index;
         int safePage = Math.max(1, Math.min(page, MAX_PAGE));

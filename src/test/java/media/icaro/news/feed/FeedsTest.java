@@ -224,6 +224,7 @@ class FeedsTest {
      */
     private long queriesFor(String path) {
         given().get(path).then().statusCode(200);
+        content.settle();
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

@@ -87,6 +87,7 @@ class QueryBudgetTest {
      */
     private long queriesFor(String path) {
         TestContent.page(path);
+        content.settle();
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
