@@ -1,0 +1,7 @@
+package media.icaro.news.search;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class SearchQueriesIT extends SearchQueriesTest {
+}
