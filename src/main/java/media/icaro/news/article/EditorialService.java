@@ -99,6 +99,9 @@ public class EditorialService {
         }
     }
 
+    /** Rendered and sanitised, a body stays well within its column. */
+    static final int MAX_BODY = 200_000;
+
     public record RevisionLine(long id, Instant revisedAt, String revisedBy, String summary) {
     }
 
@@ -315,7 +318,14 @@ public class EditorialService {
         }
         if (input.body() == null || input.body().isBlank()) {
             errors.add("body", "Write the body");
+        } else if (input.body().length() > MAX_BODY) {
+            errors.add("body", "Keep the body within " + MAX_BODY + " characters (it has " + input.body().length() + ")");
         }
+        tooLong(errors, "source", input.source(), 200);
+        tooLong(errors, "disclaimerText", input.disclaimerText(), 1000);
+        tooLong(errors, "imageAlt", input.imageAlt(), 300);
+        tooLong(errors, "imageCaption", input.imageCaption(), 500);
+        tooLong(errors, "imageCredit", input.imageCredit(), 200);
         Section section = null;
         if (input.section() == null || input.section().isBlank()) {
             errors.add("section", "Choose a section");
@@ -367,18 +377,25 @@ public class EditorialService {
         return section;
     }
 
+    private static void tooLong(FieldErrors errors, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            errors.add(field, "Keep this within " + max + " characters");
+        }
+    }
+
     private void apply(Article article, ArticleInput input, Section section, Instant now) {
-        article.headline = input.headline().strip();
+        article.headline = withoutControlCharacters(input.headline()).strip();
         String wanted = input.slug() == null || input.slug().isBlank() ? null : input.slug().strip();
         if (wanted != null) {
             article.slug = wanted;
         } else if (article.slug == null) {
             article.slug = uniqueSlug(Slugs.slugify(input.headline()));
         }
-        article.standfirst = blankToNull(input.standfirst());
-        if (!Objects.equals(article.bodyMarkdown, input.body())) {
-            article.bodyMarkdown = input.body();
-            article.bodyHtml = bodyRenderer.toHtml(input.body());
+        article.standfirst = blankToNull(withoutControlCharacters(input.standfirst()));
+        String body = withoutControlCharacters(input.body());
+        if (!Objects.equals(article.bodyMarkdown, body)) {
+            article.bodyMarkdown = body;
+            article.bodyHtml = bodyRenderer.toHtml(body);
         }
         article.section = section;
         article.kind = input.kind();
@@ -522,6 +539,11 @@ public class EditorialService {
             case SCHEDULE -> "Scheduled; " + what.toLowerCase();
             case UNPUBLISH -> "Unpublished; " + what.toLowerCase();
         };
+    }
+
+    /** Control characters (but tabs and line breaks) have no place in a story, and XML feeds cannot carry them. */
+    private static String withoutControlCharacters(String text) {
+        return text == null ? null : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t\\r]]", "");
     }
 
     private static Instant now() {

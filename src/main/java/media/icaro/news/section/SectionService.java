@@ -125,7 +125,7 @@ public class SectionService {
                 .setParameter(1, id).getSingleResult();
         if (articles > 0) {
             new FieldErrors().add("section", section.name + " holds " + articles
-                    + (articles == 1 ? " article" : " articles") + ": move or unpublish them first; a section with articles cannot be deleted")
+                    + (articles == 1 ? " article" : " articles") + ": move them to another section first; a section that holds articles cannot be deleted")
                     .throwIfAny();
         }
         sections.delete(section);
