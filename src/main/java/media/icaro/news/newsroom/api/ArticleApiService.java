@@ -29,10 +29,6 @@ import media.icaro.news.web.FieldErrors;
 @ApplicationScoped
 public class ArticleApiService {
 
-    static final int MAX_BODY = 1_000_000;
-    static final int MAX_SOURCE = 200;
-    static final int MAX_DISCLAIMER = 1000;
-
     /** What a request asks for, read and ready for the editorial service. */
     private record Submission(ArticleInput input, Action action) {
     }
@@ -103,7 +99,6 @@ public class ArticleApiService {
         Instant publishedAt = publishedAt(request.publishedAt(), errors);
         List<String> tags = names("tags", request.tags(), errors);
         List<String> bylines = names("bylines", request.bylines(), errors);
-        checkLengths(request, errors);
         Article.DisclaimerMode disclaimerMode;
         if (request.disclaimer() == null) {
             disclaimerMode = Article.DisclaimerMode.SITE_DEFAULT;
@@ -156,19 +151,6 @@ public class ArticleApiService {
         } catch (DateTimeParseException e) {
             errors.add("publishedAt", "Give an ISO-8601 date and time with an offset, such as 2024-05-20T09:30:00+02:00");
             return null;
-        }
-    }
-
-    /** Limits of the database's columns that the editorial service leaves unchecked, and that would otherwise fail as a 500. */
-    private static void checkLengths(ArticleRequest request, FieldErrors errors) {
-        if (request.body() != null && request.body().length() > MAX_BODY) {
-            errors.add("body", "Keep the body within " + MAX_BODY + " characters");
-        }
-        if (request.source() != null && request.source().strip().length() > MAX_SOURCE) {
-            errors.add("source", "Keep the source within " + MAX_SOURCE + " characters");
-        }
-        if (request.disclaimer() != null && request.disclaimer().strip().length() > MAX_DISCLAIMER) {
-            errors.add("disclaimer", "Keep the disclaimer within " + MAX_DISCLAIMER + " characters");
         }
     }
 

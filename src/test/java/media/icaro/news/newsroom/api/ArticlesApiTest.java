@@ -194,9 +194,9 @@ class ArticlesApiTest {
     @Test
     void textsLongerThanTheirColumnsAreRefused() {
         Map<String, Object> sent = article(SECTION, "Api story with overlong texts");
-        sent.put("body", "x".repeat(ArticleApiService.MAX_BODY + 1));
-        sent.put("source", "s".repeat(ArticleApiService.MAX_SOURCE + 1));
-        sent.put("disclaimer", "d".repeat(ArticleApiService.MAX_DISCLAIMER + 1));
+        sent.put("body", "x".repeat(200_001));
+        sent.put("source", "s".repeat(201));
+        sent.put("disclaimer", "d".repeat(1001));
         assertErrors(as(EDITOR).body(sent).post(ARTICLES), 400, "body", "source", "disclaimer");
         assertNoArticleMatches("Api story with overlong texts");
     }
