@@ -11,9 +11,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,7 +64,8 @@ public class SearchIndex implements TextSimilarity {
         this.path = path;
     }
 
-    void open(@Observes StartupEvent event) throws IOException {
+    /** After first-start content (default priority), so that a new site indexes its stories in one pass. */
+    void open(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) throws IOException {
         Files.createDirectories(path);
         index = new LuceneIndex(FSDirectory.open(path));
         writes.submit(this::catchUp);
