@@ -153,8 +153,9 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** The path and query of the page shown, without the fragment (the skip link adds #main). */
     String path() {
-        String url = driver.getCurrentUrl();
+        String url = driver.getCurrentUrl().replaceFirst("#.*$", "");
         int start = url.indexOf('/', url.indexOf("//") + 2);
         return start < 0 ? "/" : url.substring(start);
     }
