@@ -27,6 +27,8 @@ public class ErrorPages {
         public static native TemplateInstance notFound();
 
         public static native TemplateInstance serverError();
+
+        public static native TemplateInstance forbidden();
     }
 
     @ServerExceptionMapper
@@ -38,10 +40,22 @@ public class ErrorPages {
         if (status == Response.Status.NOT_FOUND.getStatusCode()) {
             return page(Response.Status.NOT_FOUND, Templates.notFound());
         }
+        if (status == Response.Status.FORBIDDEN.getStatusCode()) {
+            return page(Response.Status.FORBIDDEN, Templates.forbidden());
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
         return e.getResponse();
+    }
+
+    /** A signed-in user whose role does not allow the page (@RolesAllowed). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        if (ApiErrors.isApiPath(uri.getPath())) {
+            return ApiErrors.toResponse(e);
+        }
+        return page(Response.Status.FORBIDDEN, Templates.forbidden());
     }
 
     @ServerExceptionMapper

@@ -213,6 +213,23 @@ class ArticleDeskTest {
     }
 
     @Test
+    void whatARoleDoesNotAllowAnswersANotAllowedPage() {
+        Response usersPage = contributor.request().get("/admin/users");
+        assertEquals(403, usersPage.statusCode());
+        Document page = Jsoup.parse(usersPage.asString());
+        assertEquals("Not allowed", page.selectFirst("main h1").text());
+        assertNotNull(page.selectFirst("header nav"), "in the layout");
+
+        contributor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("A contributor tries to publish", "desk");
+        fields.put("action", "publish");
+        Response publish = DeskForms.post(contributor, "/admin/articles", fields);
+        assertEquals(403, publish.statusCode());
+        assertEquals("Not allowed", Jsoup.parse(publish.asString()).selectFirst("main h1").text());
+        assertTrue(editorial.list(null, "desk", "A contributor tries to publish", 10).isEmpty());
+    }
+
+    @Test
     void aSecondEditorsStaleSaveIsAConflictThatKeepsTheirText() {
         long id = publishViaDesk("Conflict desk story");
         NewsroomSession second = NewsroomSession.signIn("desk-editor", PASSWORD);
