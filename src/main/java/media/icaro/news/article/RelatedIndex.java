@@ -1,5 +1,6 @@
 package media.icaro.news.article;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,29 +14,40 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
  * Keeps the related-story scorer's snapshot of the published corpus in memory: two queries build
  * it, a {@link ContentChanged} event drops it, the next reader rebuilds it. Article pages thus
- * compute related stories without touching the database.
+ * compute related stories without touching the database. A snapshot also expires after
+ * {@code news.snapshot-max-age} (a minute), so that changes written by other instances sharing
+ * the database show within that time.
  */
 @ApplicationScoped
 public class RelatedIndex {
 
-    private final ArticleRepository articles;
-    private volatile RelatedStories snapshot;
+    private record Snapshot(RelatedStories stories, Instant builtAt) {
+    }
 
-    RelatedIndex(ArticleRepository articles) {
+    private final ArticleRepository articles;
+    private final Duration maxAge;
+    private volatile Snapshot snapshot;
+
+    RelatedIndex(ArticleRepository articles,
+            @ConfigProperty(name = "news.snapshot-max-age", defaultValue = "PT1M") Duration maxAge) {
         this.articles = articles;
+        this.maxAge = maxAge;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RelatedStories current() {
-        RelatedStories current = snapshot;
-        if (current == null) {
-            current = build(Instant.now());
+        Instant now = Instant.now();
+        Snapshot current = snapshot;
+        if (current == null || current.builtAt().plus(maxAge).isBefore(now)) {
+            current = new Snapshot(build(now), now);
             snapshot = current;
         }
-        return current;
+        return current.stories();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {

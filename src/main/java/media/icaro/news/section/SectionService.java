@@ -1,5 +1,7 @@
 package media.icaro.news.section;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +16,14 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import media.icaro.news.web.FieldErrors;
 import media.icaro.news.web.Slugs;
 
 /**
  * Sections are few and read on every page (the navigation), so they are held in memory and
- * reloaded after a change.
+ * reloaded after a change here, and at least every minute for changes made by other instances.
  */
 @ApplicationScoped
 public class SectionService {
@@ -32,24 +36,31 @@ public class SectionService {
     public record SectionsChanged() {
     }
 
+    private record Navigation(List<SectionView> sections, Instant loadedAt) {
+    }
+
     private final SectionRepository sections;
     private final Event<SectionsChanged> changes;
-    private volatile List<SectionView> navigation;
+    private final Duration maxAge;
+    private volatile Navigation navigation;
 
-    SectionService(SectionRepository sections, Event<SectionsChanged> changes) {
+    SectionService(SectionRepository sections, Event<SectionsChanged> changes,
+            @ConfigProperty(name = "news.snapshot-max-age", defaultValue = "PT1M") Duration maxAge) {
         this.sections = sections;
         this.changes = changes;
+        this.maxAge = maxAge;
     }
 
     /** All sections in navigation order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SectionView> navigation() {
-        List<SectionView> current = navigation;
-        if (current == null) {
-            current = sections.listInNavigationOrder().stream().map(SectionView::of).toList();
+        Instant now = Instant.now();
+        Navigation current = navigation;
+        if (current == null || current.loadedAt().plus(maxAge).isBefore(now)) {
+            current = new Navigation(sections.listInNavigationOrder().stream().map(SectionView::of).toList(), now);
             navigation = current;
         }
-        return current;
+        return current.sections();
     }
 
     public Optional<SectionView> findBySlug(String slug) {

@@ -141,7 +141,8 @@ final class Browser implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 html.getTagName();
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            } catch (org.openqa.selenium.WebDriverException replaced) {
+                // Stale, or, caught mid-navigation, "Node with given id does not belong to the document".
                 return;
             }
             sleep(25);
