@@ -39,12 +39,6 @@ public record ArticleInput(
         disclaimerMode = disclaimerMode == null ? Article.DisclaimerMode.SITE_DEFAULT : disclaimerMode;
     }
 
-    /** The simplest story: a headline, a body and a section, everything else by default. */
-    public static ArticleInput of(String headline, String body, String section) {
-        return new ArticleInput(headline, null, null, body, section, Article.Kind.NEWS, null, List.of(), List.of(),
-                Article.DisclaimerMode.SITE_DEFAULT, null, null, List.of(), null, null, null, null, false);
-    }
-
     public ArticleInput withPublishedAt(Instant at) {
         return new ArticleInput(headline, slug, standfirst, body, section, kind, at, bylines, tags, disclaimerMode,
                 disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit, minor);
