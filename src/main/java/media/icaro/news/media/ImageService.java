@@ -6,8 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-
 import media.icaro.news.web.FieldErrors;
 
 /**
@@ -15,12 +13,16 @@ import media.icaro.news.web.FieldErrors;
  * name. An image is immutable: a new upload is a new image, so it can be cached for ever.
  */
 @ApplicationScoped
-public class ImageService implements PanacheRepository<Image> {
+public class ImageService {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    /** What a page needs to serve an image. */
-    public record StoredImage(long id, String contentType, byte[] data) {
+    private final ImageRepository images;
+    private final ImageCache cache;
+
+    ImageService(ImageRepository images, ImageCache cache) {
+        this.images = images;
+        this.cache = cache;
     }
 
     /** Stores an upload, or says in the given field what is wrong with it. */
@@ -41,18 +43,19 @@ public class ImageService implements PanacheRepository<Image> {
         image.byteSize = data.length;
         image.data = data;
         image.createdAt = Instant.now();
-        persist(image);
+        images.persist(image);
         return image.id;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(long id) {
-        return count("id", id) > 0;
+        return images.exists(id);
     }
 
+    /** The image to serve, held in memory after its first read (see {@link ImageCache}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoredImage> load(long id) {
-        return findByIdOptional(id).map(image -> new StoredImage(image.id, image.contentType, image.data));
+        return cache.get(id, images::findStored);
     }
 
     /** The type the bytes say they are: JPEG, PNG or WebP; null for anything else. */
