@@ -25,21 +25,25 @@ public class ImageService {
         this.cache = cache;
     }
 
-    /** Stores an upload, or says in the given field what is wrong with it. */
-    @Transactional
-    public long store(byte[] data, String field) {
-        FieldErrors errors = new FieldErrors();
-        String type = data == null ? null : contentType(data);
+    /** Says in the given field what is wrong with an upload, if anything; stores nothing. */
+    public void check(byte[] data, String field, FieldErrors errors) {
         if (data == null || data.length == 0) {
             errors.add(field, "Choose an image file");
         } else if (data.length > MAX_BYTES) {
             errors.add(field, "The image is larger than 5 MB");
-        } else if (type == null) {
+        } else if (contentType(data) == null) {
             errors.add(field, "That file is not a JPEG, PNG or WebP image");
         }
+    }
+
+    /** Stores an upload, or says in the given field what is wrong with it. */
+    @Transactional
+    public long store(byte[] data, String field) {
+        FieldErrors errors = new FieldErrors();
+        check(data, field, errors);
         errors.throwIfAny();
         Image image = new Image();
-        image.contentType = type;
+        image.contentType = contentType(data);
         image.byteSize = data.length;
         image.data = data;
         image.createdAt = Instant.now();

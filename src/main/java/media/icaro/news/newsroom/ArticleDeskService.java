@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
@@ -11,16 +12,19 @@ import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.PreviewLinks;
+import media.icaro.news.media.ImageService;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.web.FieldErrors;
 
 /**
  * What the newsroom's article pages do: read the typed form, report every problem at once, and
- * hand a clean submission to the {@link EditorialService}. Not transactional itself: an uploaded
- * image is kept even when the rest of the form comes back with errors.
+ * hand a clean submission to the {@link EditorialService}. A new image is stored in the same
+ * transaction as the article, so a rejected form stores none; the form asks for it again instead.
  */
 @ApplicationScoped
 public class ArticleDeskService {
+
+    static final String CHOOSE_IMAGE_AGAIN = "Choose the image again: it is saved only together with the article";
 
     /** Everything the article form page shows. */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
@@ -35,12 +39,15 @@ public class ArticleDeskService {
     private final ArticleForms forms;
     private final SectionService sections;
     private final PreviewLinks previewLinks;
+    private final ImageService images;
 
-    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks) {
+    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
+            ImageService images) {
         this.editorial = editorial;
         this.forms = forms;
         this.sections = sections;
         this.previewLinks = previewLinks;
+        this.images = images;
     }
 
     public FormPage blank(NewsroomUser user) {
@@ -54,17 +61,25 @@ public class ArticleDeskService {
         return page(user, forms.fill(article.input(), article.version()), new FieldErrors(), article, notice, null);
     }
 
-    /** The form sent back as typed, with the messages beside its fields. */
+    /**
+     * The form sent back as typed, with the messages beside its fields. A browser cannot refill a file
+     * field, and an image is stored only with its article, so a new one must be chosen again.
+     */
     public FormPage withErrors(Long id, ArticleForm form, FieldErrors errors, NewsroomUser user, String problem) {
+        if (forms.hasNewImage(form)) {
+            errors.add("image", CHOOSE_IMAGE_AGAIN);
+        }
         return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
     }
 
+    @Transactional
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         ArticleInput input = read(form, action, null);
         return editorial.create(input, action, editor);
     }
 
+    @Transactional
     public void update(long id, ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         ArticleInput input = read(form, action, id);
@@ -87,10 +102,16 @@ public class ArticleDeskService {
         return editorial.list(wanted, section, query, 200);
     }
 
+    /**
+     * The submission, with a new image stored in the caller's transaction. With a new image the rest
+     * is checked first, so a form that will not save does not write it; what only the save can tell
+     * (the image's alt text) rolls the image back with it.
+     */
     private ArticleInput read(ArticleForm form, EditorialService.Action action, Long id) {
         FieldErrors errors = new FieldErrors();
-        ArticleInput input = forms.read(form, errors);
-        if (!errors.isEmpty()) {
+        byte[] newImage = forms.newImage(form);
+        ArticleInput input = forms.read(form, newImage, errors);
+        if (!errors.isEmpty() || newImage != null) {
             try {
                 editorial.check(input, action, id);
             } catch (FieldErrors.Invalid e) {
@@ -98,7 +119,7 @@ public class ArticleDeskService {
             }
             errors.throwIfAny();
         }
-        return input;
+        return newImage == null ? input : input.withImageId(images.store(newImage, "image"));
     }
 
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,

@@ -32,6 +32,7 @@ import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.media.ImageRepository;
 
 /** The article form, as editors and contributors use it in a browser. */
 @QuarkusTest
@@ -51,6 +52,9 @@ class ArticleDeskTest {
 
     @Inject
     ArticleRepository articleRepository;
+
+    @Inject
+    ImageRepository imageRepository;
 
     NewsroomSession editor;
     NewsroomSession contributor;
@@ -163,7 +167,7 @@ class ArticleDeskTest {
         Map<String, String> noAlt = DeskForms.article("Image without alt", "desk");
         Document form = Jsoup.parse(DeskForms.post(editor, "/admin/articles", noAlt, DeskForms.PNG, "a.png").asString());
         assertEquals("Describe the image for readers who cannot see it", error(form, "imageAlt"));
-        assertFalse(form.selectFirst("input[name=imageId]").attr("value").isEmpty(), "the upload is kept for the next try");
+        assertEquals("Choose the image again: it is saved only together with the article", error(form, "image"));
 
         Document notImage = Jsoup.parse(DeskForms.post(editor, "/admin/articles", DeskForms.article("Text as image", "desk"),
                 "just some text, not an image".getBytes(), "photo.jpg").asString());
@@ -179,6 +183,38 @@ class ArticleDeskTest {
                 "Text as image", "Huge image")) {
             assertTrue(editorial.list(null, "desk", headline, 10).isEmpty(), "nothing half-saved: " + headline);
         }
+    }
+
+    @Test
+    void aRejectedFormStoresNoImageAndAsksForItAgain() {
+        editor.page("/admin/articles/new");
+        long before = images();
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> noHeadline = DeskForms.article("", "desk");
+            noHeadline.put("imageAlt", "Alt text typed before the mistake");
+            Response response = DeskForms.post(editor, "/admin/articles", noHeadline, DeskForms.PNG, "photo.png");
+            assertEquals(400, response.statusCode(), response.asString());
+            Document form = Jsoup.parse(response.asString());
+            assertEquals("Write a headline", error(form, "headline"));
+            assertEquals("Choose the image again: it is saved only together with the article", error(form, "image"));
+            assertEquals("", form.selectFirst("input[name=imageId]").attr("value"), "no stored image to point at");
+            assertEquals("Alt text typed before the mistake", form.selectFirst("#imageAlt").attr("value"));
+            assertFalse(form.select(".error-summary a[href=#image]").isEmpty(), "the summary names it");
+        }
+        Map<String, String> badDate = DeskForms.article("Desk story with a bad date and a picture", "desk");
+        badDate.put("imageAlt", "A pixel");
+        badDate.put("publishedAt", "soon");
+        DeskForms.post(editor, "/admin/articles", badDate, DeskForms.PNG, "photo.png");
+        assertEquals(before, images(), "no image stored for a rejected form");
+
+        long id = publishViaDesk("Desk story whose edit is rejected");
+        Map<String, String> edit = formValues(editor.page("/admin/articles/" + id));
+        edit.put("body", "");
+        edit.put("imageAlt", "A pixel");
+        Response rejected = DeskForms.post(editor, "/admin/articles/" + id, edit, DeskForms.PNG, "photo.png");
+        assertEquals(400, rejected.statusCode());
+        assertEquals("Choose the image again: it is saved only together with the article", error(Jsoup.parse(rejected.asString()), "image"));
+        assertEquals(before, images(), "nor for a rejected edit");
     }
 
     @Test
@@ -444,6 +480,10 @@ class ArticleDeskTest {
         }
         fields.put("action", "save");
         return fields;
+    }
+
+    private long images() {
+        return QuarkusTransaction.requiringNew().call(imageRepository::count);
     }
 
     private Document rejected(Map<String, String> fields) {
