@@ -9,13 +9,16 @@ import jakarta.transaction.Transactional;
 import media.icaro.news.web.FieldErrors;
 
 /**
- * Feature images: JPEG, PNG or WebP up to 5 MB, recognised by their first bytes, never by their
- * name. An image is immutable: a new upload is a new image, so it can be cached for ever.
+ * Feature images: JPEG, PNG or WebP up to 5 MB and 50 megapixels, recognised by their first bytes,
+ * never by their name. An image is immutable: a new upload is a new image, so it can be cached for ever.
  */
 @ApplicationScoped
 public class ImageService {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Beyond these, decoding the image (to show or resize it) needs hundreds of megabytes. */
+    static final long MAX_SIDE = 12_000;
+    static final long MAX_PIXELS = 50_000_000;
 
     private final ImageRepository images;
     private final ImageCache cache;
@@ -33,6 +36,14 @@ public class ImageService {
             errors.add(field, "The image is larger than 5 MB");
         } else if (contentType(data) == null) {
             errors.add(field, "That file is not a JPEG, PNG or WebP image");
+        } else {
+            ImageDimensions size = ImageDimensions.of(data);
+            if (size == null) {
+                errors.add(field, "The image's size cannot be read: save it again as a JPEG, PNG or WebP");
+            } else if (size.width() > MAX_SIDE || size.height() > MAX_SIDE || size.pixels() > MAX_PIXELS) {
+                errors.add(field, "The image is " + size.width() + " × " + size.height() + " pixels: keep it within "
+                        + MAX_SIDE + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -215,6 +216,20 @@ class ArticleDeskTest {
         assertEquals(400, rejected.statusCode());
         assertEquals("Choose the image again: it is saved only together with the article", error(Jsoup.parse(rejected.asString()), "image"));
         assertEquals(before, images(), "nor for a rejected edit");
+    }
+
+    @Test
+    void aPictureOfFourHundredMegapixelsIsRefusedBesideTheField() throws IOException {
+        editor.page("/admin/articles/new");
+        byte[] png = DeskForms.blankPng(20000, 20000);
+        assertTrue(png.length < 200_000, "small on disk: " + png.length);
+        Map<String, String> fields = DeskForms.article("Desk story with a gigantic picture", "desk");
+        fields.put("imageAlt", "Nothing at all, very large");
+        Response response = DeskForms.post(editor, "/admin/articles", fields, png, "huge.png");
+        assertEquals(400, response.statusCode());
+        assertEquals("The image is 20000 × 20000 pixels: keep it within 12000 pixels a side and 50 megapixels",
+                error(Jsoup.parse(response.asString()), "image"));
+        assertTrue(editorial.list(null, "desk", "gigantic picture", 10).isEmpty());
     }
 
     @Test
