@@ -1,0 +1,64 @@
+package media.icaro.news.article;
+
+import java.util.function.Supplier;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs one write in a transaction of its own, so that what the database refuses when simultaneous
+ * writes meet is seen here rather than as an error page: a unique name (an article's slug, a new tag
+ * or author) that another write took first is tried again, now that the other write is visible; a
+ * save that lost the race on an article's version is reported as such.
+ */
+final class WriteAttempts {
+
+    /** Each attempt sees at least one more of the simultaneous writes committed. */
+    static final int ATTEMPTS = 10;
+
+    private WriteAttempts() {
+    }
+
+    /** Runs the write, again after a clash of unique names; inside a caller's transaction, once. */
+    static <T> T run(Supplier<T> write) {
+        if (QuarkusTransaction.isActive()) {
+            return write.get();
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(write::get);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !clashed(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Another write took a unique name first, or held it while this one waited. */
+    static boolean clashed(Throwable failure) {
+        return has(failure, ConstraintViolationException.class) || has(failure, LockAcquisitionException.class)
+                || has(failure, PessimisticLockException.class) || has(failure, LockTimeoutException.class);
+    }
+
+    /** Another write saved the same version of the row first. */
+    static boolean lostRace(Throwable failure) {
+        return has(failure, OptimisticLockException.class) || has(failure, StaleStateException.class);
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
