@@ -1,14 +1,12 @@
 package media.icaro.news.article;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
-import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.exception.LockAcquisitionException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -18,7 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * or author) that another write took first is tried again, now that the other write is visible; a
  * save that lost the race on an article's version is reported as such.
  */
-final class WriteAttempts {
+public final class WriteAttempts {
 
     /** Each attempt sees at least one more of the simultaneous writes committed. */
     static final int ATTEMPTS = 10;
@@ -42,15 +40,22 @@ final class WriteAttempts {
         }
     }
 
-    /** Another write took a unique name first, or held it while this one waited. */
+    /** Another write took a unique name first. */
     static boolean clashed(Throwable failure) {
-        return has(failure, ConstraintViolationException.class) || has(failure, LockAcquisitionException.class)
-                || has(failure, PessimisticLockException.class) || has(failure, LockTimeoutException.class);
+        return has(failure, ConstraintViolationException.class);
     }
 
     /** Another write saved the same version of the row first. */
     static boolean lostRace(Throwable failure) {
         return has(failure, OptimisticLockException.class) || has(failure, StaleStateException.class);
+    }
+
+    /**
+     * The database did not carry the write out: unreachable, out of space, or a row held by another
+     * write for longer than it waits. Nothing was saved; the same write may succeed in a moment.
+     */
+    public static boolean databaseFailed(Throwable failure) {
+        return !lostRace(failure) && !clashed(failure) && has(failure, SQLException.class);
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -27,6 +30,8 @@ import media.icaro.news.NewsroomSession;
 import media.icaro.news.TestContent;
 import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleRepository;
 
 /**
  * Two editors saving one article at the same moment: whoever loses gets the conflict page with
@@ -42,6 +47,9 @@ class SimultaneousSavesTest {
 
     @Inject
     TestContent content;
+
+    @Inject
+    ArticleRepository articles;
 
     ExecutorService pool = Executors.newFixedThreadPool(20);
 
@@ -86,6 +94,46 @@ class SimultaneousSavesTest {
             String keptBody = form.selectFirst("#body").text();
             assertTrue(keptBody.equals(mine.get("body")) || keptBody.equals(theirs.get("body")), keptBody);
         }
+    }
+
+    @Test
+    void aSaveTheDatabaseCannotCompleteComesBackWithTheTextKept() throws Exception {
+        NewsroomSession editor = NewsroomSession.signIn("race-editor", PASSWORD);
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("A story whose row another write holds", "race");
+        long id = DeskForms.idFrom(DeskForms.post(editor, "/admin/articles", fields));
+        Map<String, String> edit = DeskForms.formValues(editor.page("/admin/articles/" + id));
+        edit.put("body", "Words typed while the database was busy elsewhere.");
+
+        // Another write holds the article's row for longer than the database waits for it.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            articles.getEntityManager().find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
+            held.countDown();
+            try {
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertTrue(held.await(30, TimeUnit.SECONDS));
+        Response unsaved;
+        try {
+            unsaved = DeskForms.post(editor, "/admin/articles/" + id, edit);
+        } finally {
+            release.countDown();
+            holder.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(503, unsaved.statusCode());
+        Document form = Jsoup.parse(unsaved.asString());
+        assertTrue(form.selectFirst(".problem").text().contains("was not saved"), form.selectFirst(".problem").text());
+        assertEquals("Words typed while the database was busy elsewhere.", form.selectFirst("#body").text());
+        assertEquals("/admin/articles/" + id, form.selectFirst("form.article-form").attr("action"));
+
+        // Once the row is free, saving the same form again works.
+        Map<String, String> again = DeskForms.formValues(form);
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, again).statusCode());
     }
 
     private static <T> Callable<T> atOnce(CyclicBarrier together, Callable<T> task) {

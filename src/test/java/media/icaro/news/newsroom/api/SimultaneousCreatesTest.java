@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,15 +19,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import media.icaro.news.TestContent;
+import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleRepository;
 
-/** Wire ingestion sends many stories at once; a clash of addresses or new tags is settled, never a 500. */
+/**
+ * Wire ingestion sends many stories at once: a clash of addresses or new tags is settled, and a write
+ * the database cannot complete answers 503 and changes nothing; never a 500.
+ */
 @QuarkusTest
 class SimultaneousCreatesTest {
 
@@ -35,6 +43,9 @@ class SimultaneousCreatesTest {
 
     @Inject
     TestContent content;
+
+    @Inject
+    ArticleRepository articles;
 
     @Test
     void twentyCreatesWithTheSameHeadlineAndNewTagsAllSucceedWithTheirOwnAddresses() throws Exception {
@@ -64,5 +75,45 @@ class SimultaneousCreatesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aWriteTheDatabaseCannotCompleteAnswers503AndChangesNothing() throws Exception {
+        client.ensureAccounts();
+        content.section("api-race");
+        Response created = as(EDITOR).body(article("api-race", "A wire whose row another write holds")).post("/api/v1/articles");
+        long id = created.jsonPath().getLong("id");
+        Map<String, Object> change = article("api-race", "A wire changed while its row was held");
+        change.put("version", created.jsonPath().getLong("version"));
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                articles.getEntityManager().find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
+                held.countDown();
+                try {
+                    release.await(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            Response refused;
+            try {
+                refused = as(EDITOR).body(change).put("/api/v1/articles/" + id);
+            } finally {
+                release.countDown();
+                holder.get(60, TimeUnit.SECONDS);
+            }
+            ApiClient.assertErrors(refused, 503, (String) null);
+            assertEquals("5", refused.header("Retry-After"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("A wire whose row another write holds",
+                as(EDITOR).get("/api/v1/articles/" + id).jsonPath().getString("headline"), "nothing changed");
+        as(EDITOR).body(change).put("/api/v1/articles/" + id).then().statusCode(200);
     }
 }
