@@ -1,6 +1,7 @@
 package media.icaro.news.article;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import jakarta.persistence.OptimisticLockException;
@@ -18,8 +19,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 public final class WriteAttempts {
 
-    /** Each attempt sees at least one more of the simultaneous writes committed. */
-    static final int ATTEMPTS = 10;
+    /**
+     * Of writes clashing on one name, one commits each round, so this many settles that many
+     * simultaneous writes (twenty wires with one headline in the tests).
+     */
+    static final int ATTEMPTS = 30;
 
     private WriteAttempts() {
     }
@@ -36,7 +40,18 @@ public final class WriteAttempts {
                 if (attempt >= ATTEMPTS || !clashed(e)) {
                     throw e;
                 }
+                pause(attempt);
             }
+        }
+    }
+
+    /** A short random pause spreads writes that clashed, so that fewer of them meet again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a write", e);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,15 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import media.icaro.news.HeldRow;
 import media.icaro.news.NewsroomSession;
 import media.icaro.news.TestContent;
 import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
-import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRepository;
 
 /**
@@ -106,24 +103,9 @@ class SimultaneousSavesTest {
         edit.put("body", "Words typed while the database was busy elsewhere.");
 
         // Another write holds the article's row for longer than the database waits for it.
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-            articles.getEntityManager().find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
-            held.countDown();
-            try {
-                release.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        assertTrue(held.await(30, TimeUnit.SECONDS));
         Response unsaved;
-        try {
+        try (HeldRow held = HeldRow.ofArticle(articles.getEntityManager(), id)) {
             unsaved = DeskForms.post(editor, "/admin/articles/" + id, edit);
-        } finally {
-            release.countDown();
-            holder.get(60, TimeUnit.SECONDS);
         }
         assertEquals(503, unsaved.statusCode());
         Document form = Jsoup.parse(unsaved.asString());

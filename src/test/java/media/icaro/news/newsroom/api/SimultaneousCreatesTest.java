@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,16 +18,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import media.icaro.news.HeldRow;
 import media.icaro.news.TestContent;
-import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRepository;
 
 /**
@@ -86,32 +83,12 @@ class SimultaneousCreatesTest {
         Map<String, Object> change = article("api-race", "A wire changed while its row was held");
         change.put("version", created.jsonPath().getLong("version"));
 
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                articles.getEntityManager().find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
-                held.countDown();
-                try {
-                    release.await(120, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(held.await(30, TimeUnit.SECONDS));
-            Response refused;
-            try {
-                refused = as(EDITOR).body(change).put("/api/v1/articles/" + id);
-            } finally {
-                release.countDown();
-                holder.get(60, TimeUnit.SECONDS);
-            }
-            ApiClient.assertErrors(refused, 503, (String) null);
-            assertEquals("5", refused.header("Retry-After"));
-        } finally {
-            pool.shutdownNow();
+        Response refused;
+        try (HeldRow held = HeldRow.ofArticle(articles.getEntityManager(), id)) {
+            refused = as(EDITOR).body(change).put("/api/v1/articles/" + id);
         }
+        ApiClient.assertErrors(refused, 503, (String) null);
+        assertEquals("5", refused.header("Retry-After"));
         assertEquals("A wire whose row another write holds",
                 as(EDITOR).get("/api/v1/articles/" + id).jsonPath().getString("headline"), "nothing changed");
         as(EDITOR).body(change).put("/api/v1/articles/" + id).then().statusCode(200);
