@@ -60,6 +60,11 @@ final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run the *IT tests with ./mvnw verify, after package");
         }
         PackagedApp app = new PackagedApp(dataDir, extraEnv);
+        try {
+            Files.deleteIfExists(app.log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         app.launch();
         return app;
     }
@@ -184,6 +189,10 @@ final class PackagedApp implements AutoCloseable {
             }
         }
         return missing;
+    }
+
+    int port() {
+        return port;
     }
 
     Path log() {
