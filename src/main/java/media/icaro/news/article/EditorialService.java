@@ -17,6 +17,8 @@ import jakarta.ws.rs.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import media.icaro.news.author.Author;
 import media.icaro.news.author.AuthorService;
 import media.icaro.news.media.ImageService;
@@ -155,8 +157,12 @@ public class EditorialService {
         validate(input, action, id == null ? null : find(id), now());
     }
 
-    @Transactional
+    /** Creates an article; a simultaneous write that took its address or a new tag first is settled by trying again. */
     public long create(ArticleInput input, Action action, Editor editor) {
+        return WriteAttempts.run(() -> createOnce(input, action, editor));
+    }
+
+    private long createOnce(ArticleInput input, Action action, Editor editor) {
         checkMayUse(action, editor);
         Instant now = now();
         Article article = new Article();
@@ -174,10 +180,23 @@ public class EditorialService {
 
     /**
      * Saves an edit made on version {@code expectedVersion}; if someone saved since, nothing is
-     * written and {@link EditConflict} says so.
+     * written and {@link EditConflict} says so, also when the other save happened at the same moment.
      */
-    @Transactional
     public void update(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
+        try {
+            WriteAttempts.run(() -> {
+                updateOnce(id, expectedVersion, input, action, editor);
+                return id;
+            });
+        } catch (RuntimeException e) {
+            if (WriteAttempts.lostRace(e)) {
+                throw QuarkusTransaction.requiringNew().call(() -> new EditConflict(find(id).version, lastEditor(id)));
+            }
+            throw e;
+        }
+    }
+
+    private void updateOnce(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
         checkMayUse(action, editor);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,6 +28,7 @@ import media.icaro.news.article.ArticlePage;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.web.FieldErrors;
 
@@ -37,6 +39,8 @@ import media.icaro.news.web.FieldErrors;
 public class ArticleDesk {
 
     static final String HTML = "text/html;charset=UTF-8";
+
+    private static final Logger LOG = Logger.getLogger(ArticleDesk.class);
 
     /** Notices shown after a successful post/redirect/get, by the code in the redirect. */
     static final Map<String, String> NOTICES = Map.of(
@@ -91,6 +95,8 @@ public class ArticleDesk {
         } catch (FieldErrors.Invalid e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.form(desk.withErrors(null, form, e.errors(), user(), null))).build();
+        } catch (RuntimeException e) {
+            return unsaved(null, form, e);
         }
     }
 
@@ -117,7 +123,21 @@ public class ArticleDesk {
                     + " your version replaces it.";
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.form(desk.withErrors(id, form, new FieldErrors(), user(), problem))).build();
+        } catch (RuntimeException e) {
+            return unsaved(id, form, e);
         }
+    }
+
+    /** The database failed the save: nothing was written, and the editor gets their text back to save again. */
+    private Response unsaved(Long id, ArticleForm form, RuntimeException failure) {
+        if (!WriteAttempts.databaseFailed(failure)) {
+            throw failure;
+        }
+        LOG.error("An article save failed in the database", failure);
+        String problem = "The article was not saved: the database did not complete the save. Your text is kept below;"
+                + " save again in a moment.";
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .entity(Templates.form(desk.withErrors(id, form, new FieldErrors(), user(), problem))).build();
     }
 
     @POST

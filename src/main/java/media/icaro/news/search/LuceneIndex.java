@@ -121,16 +121,27 @@ final class LuceneIndex implements Closeable {
         writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                 .setSimilarity(SIMILARITY)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        writer.commit();
-        searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(SIMILARITY);
-                return searcher;
-            }
-        });
+        try {
+            writer.commit();
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // On a full disk the first commit fails: release the write lock, or no later attempt can open the index.
+            writer.rollback();
+            throw e;
+        }
         latestSeconds = state().latestSeconds();
+    }
+
+    /** False once Lucene has closed the writer for good after a failed write (a full disk): open the index again. */
+    boolean isOpen() {
+        return writer.isOpen();
     }
 
     /** How many live documents the index holds, and whether it was written with the current schema. */

@@ -127,6 +127,9 @@ public class SearchIndex implements TextSimilarity {
         if (index != null) {
             writes.submit(() -> {
                 try {
+                    if (!writable()) {
+                        return;
+                    }
                     apply(source.change(change.articleId(), Instant.now()));
                     commitWhenIdle();
                 } catch (IOException | RuntimeException e) {
@@ -146,6 +149,9 @@ public class SearchIndex implements TextSimilarity {
     /** Brings the index in step with the database: the changes since it last saw one, or a rebuild. */
     private void catchUp() {
         try {
+            if (!writable()) {
+                return;
+            }
             Instant now = Instant.now();
             IndexSource.Fingerprint database = source.fingerprint(now);
             LuceneIndex.State state = index.state();
@@ -168,6 +174,33 @@ public class SearchIndex implements TextSimilarity {
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index could not catch up; it will try again", e);
         }
+    }
+
+    /**
+     * Lucene closes its writer for good after a failed write (a full disk): a new one takes over
+     * and a catch-up brings back what the failure lost. False while the index cannot be opened yet
+     * (the disk still full); the next change or sync tries again.
+     */
+    private boolean writable() {
+        if (index.isOpen()) {
+            return true;
+        }
+        LuceneIndex broken = index;
+        try {
+            index = new LuceneIndex(FSDirectory.open(path));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The search index cannot be reopened yet; it will try again", e);
+            return false;
+        }
+        similarCache.clear();
+        try {
+            broken.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Closing the failed search index", e);
+        }
+        LOG.warn("Search index reopened after a failed write; catching up with the database");
+        writes.submit(this::catchUp);
+        return true;
     }
 
     /** One commit (an fsync) for a burst of changes, not one per change. */

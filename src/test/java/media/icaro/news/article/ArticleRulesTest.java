@@ -63,7 +63,9 @@ class ArticleRulesTest {
         assertEquals(pinned.url(), items.get(0).selectFirst("a").attr("href"));
         assertEquals("Editors' pick", items.get(0).selectFirst(".related-reason").text());
         assertEquals(sibling.url(), items.get(1).selectFirst("a").attr("href"));
-        assertEquals("Shared topics: Alps, Glaciers", items.get(1).selectFirst(".related-reason").text());
+        // Text similarity may add its own reason once the search index has caught up.
+        String reason = items.get(1).selectFirst(".related-reason").text();
+        assertTrue(reason.startsWith("Shared topics: Alps, Glaciers"), reason);
         for (Element item : items) {
             String href = item.selectFirst("a").attr("href");
             assertFalse(href.equals(subject.url()), "never itself");

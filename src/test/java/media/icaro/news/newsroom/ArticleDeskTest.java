@@ -209,7 +209,7 @@ class ArticleDeskTest {
         assertEquals(before, images(), "no image stored for a rejected form");
 
         long id = publishViaDesk("Desk story whose edit is rejected");
-        Map<String, String> edit = formValues(editor.page("/admin/articles/" + id));
+        Map<String, String> edit = DeskForms.formValues(editor.page("/admin/articles/" + id));
         edit.put("body", "");
         edit.put("imageAlt", "A pixel");
         Response rejected = DeskForms.post(editor, "/admin/articles/" + id, edit, DeskForms.PNG, "photo.png");
@@ -287,11 +287,11 @@ class ArticleDeskTest {
         Document mine = editor.page("/admin/articles/" + id);
         Document theirs = second.page("/admin/articles/" + id);
 
-        Map<String, String> first = formValues(mine);
+        Map<String, String> first = DeskForms.formValues(mine);
         first.put("body", "The first editor's body.");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, first).statusCode());
 
-        Map<String, String> stale = formValues(theirs);
+        Map<String, String> stale = DeskForms.formValues(theirs);
         stale.put("body", "The second editor's body, typed with care.");
         Response conflict = DeskForms.post(second, "/admin/articles/" + id, stale);
         assertEquals(409, conflict.statusCode());
@@ -301,7 +301,7 @@ class ArticleDeskTest {
         assertTrue(TestContent.page(editorial.load(id).url()).selectFirst(".article-body").text().contains("The first editor's body."));
 
         // Saving again from the conflict page, with its newer version, replaces the text deliberately.
-        Map<String, String> again = formValues(form);
+        Map<String, String> again = DeskForms.formValues(form);
         assertEquals(303, DeskForms.post(second, "/admin/articles/" + id, again).statusCode());
         assertTrue(TestContent.page(editorial.load(id).url()).selectFirst(".article-body").text().contains("typed with care"));
     }
@@ -311,13 +311,13 @@ class ArticleDeskTest {
         long id = publishViaDesk("Updated desk story");
         String url = editorial.load(id).url();
 
-        Map<String, String> typo = formValues(editor.page("/admin/articles/" + id));
+        Map<String, String> typo = DeskForms.formValues(editor.page("/admin/articles/" + id));
         typo.put("body", typo.get("body") + " Fixed a typo.");
         typo.put("minor", "on");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, typo).statusCode());
         assertNull(TestContent.page(url).selectFirst(".updated"), "a minor change is not an update");
 
-        Map<String, String> update = formValues(editor.page("/admin/articles/" + id));
+        Map<String, String> update = DeskForms.formValues(editor.page("/admin/articles/" + id));
         update.put("body", update.get("body") + "\n\nA new paragraph with news.");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, update).statusCode());
         assertNotNull(TestContent.page(url).selectFirst(".dateline .updated"));
@@ -341,12 +341,12 @@ class ArticleDeskTest {
         long id = publishViaDesk("Desk story that moves");
         String first = editorial.load(id).url();
 
-        Map<String, String> fields = formValues(editor.page("/admin/articles/" + id));
+        Map<String, String> fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("slug", "desk-story-moved-once");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
         String second = editorial.load(id).url();
 
-        fields = formValues(editor.page("/admin/articles/" + id));
+        fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("section", "desk-moved");
         fields.put("publishedAt", "2023-08-09T10:30");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
@@ -362,7 +362,7 @@ class ArticleDeskTest {
     @Test
     void historyRecordsEverySaveAndRestoringWritesANewRevision() {
         long id = publishViaDesk("Original desk headline");
-        Map<String, String> fields = formValues(editor.page("/admin/articles/" + id));
+        Map<String, String> fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("headline", "Rewritten desk headline");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
 
@@ -436,7 +436,7 @@ class ArticleDeskTest {
         long id = publishViaDesk("Desk story to unpublish");
         String url = editorial.load(id).url();
         TestContent.page(url);
-        Map<String, String> fields = formValues(editor.page("/admin/articles/" + id));
+        Map<String, String> fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("action", "unpublish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
         given().redirects().follow(false).get(url).then().statusCode(404);
@@ -467,34 +467,6 @@ class ArticleDeskTest {
         Response saved = DeskForms.post(editor, "/admin/articles", fields);
         assertEquals(303, saved.statusCode(), saved.asString());
         return DeskForms.idFrom(saved);
-    }
-
-    /** The values a browser would send back from a loaded form. */
-    private static Map<String, String> formValues(Document page) {
-        Element form = page.selectFirst("form.article-form");
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (Element input : form.select("input[name], textarea[name], select[name]")) {
-            String name = input.attr("name");
-            if (name.equals("csrf-token") || name.equals("image")) {
-                continue;
-            }
-            switch (input.tagName()) {
-                case "textarea" -> fields.put(name, input.wholeText().replaceFirst("^\n", ""));
-                case "select" -> {
-                    Element selected = input.selectFirst("option[selected]");
-                    fields.put(name, selected == null ? "" : selected.attr("value"));
-                }
-                default -> {
-                    String type = input.attr("type");
-                    if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
-                        continue;
-                    }
-                    fields.put(name, input.attr("value"));
-                }
-            }
-        }
-        fields.put("action", "save");
-        return fields;
     }
 
     private long images() {

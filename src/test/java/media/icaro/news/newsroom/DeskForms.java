@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -83,5 +86,33 @@ final class DeskForms {
         String location = response.header("Location");
         String tail = location.substring(location.indexOf("/admin/articles/") + "/admin/articles/".length());
         return Long.parseLong(tail.replaceAll("[^0-9].*$", ""));
+    }
+
+    /** The values a browser would send back from a loaded form. */
+    static Map<String, String> formValues(Document page) {
+        Element form = page.selectFirst("form.article-form");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String name = input.attr("name");
+            if (name.equals("csrf-token") || name.equals("image")) {
+                continue;
+            }
+            switch (input.tagName()) {
+                case "textarea" -> fields.put(name, input.wholeText().replaceFirst("^\n", ""));
+                case "select" -> {
+                    Element selected = input.selectFirst("option[selected]");
+                    fields.put(name, selected == null ? "" : selected.attr("value"));
+                }
+                default -> {
+                    String type = input.attr("type");
+                    if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                        continue;
+                    }
+                    fields.put(name, input.attr("value"));
+                }
+            }
+        }
+        fields.put("action", "save");
+        return fields;
     }
 }

@@ -21,6 +21,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.web.FieldErrors;
 
 /**
@@ -65,6 +66,11 @@ public final class ApiErrors {
             // Two saves of the same version raced and the database kept the other one.
             return answer(409, "version", "Someone saved the article at the same moment: load it again, apply your change"
                     + " and send that version").build();
+        }
+        if (WriteAttempts.databaseFailed(failure)) {
+            LOG.error("A request failed in the database", failure);
+            return answer(503, null, "The database did not complete the request, so nothing was saved: send it again"
+                    + " in a moment").header("Retry-After", "5").build();
         }
         if (failure instanceof MismatchedInputException mismatch) {
             return wrongType(mismatch).build();

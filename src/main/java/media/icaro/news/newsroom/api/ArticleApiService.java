@@ -45,7 +45,7 @@ public class ArticleApiService {
         this.permalinks = permalinks;
     }
 
-    @Transactional
+    /** Not in a transaction of its own: the editorial service settles clashes with simultaneous writes by trying again. */
     public ArticleJson create(ArticleRequest request, Editor editor) {
         Submission submission = read(request, null);
         long id = editorial.create(submission.input(), submission.action(), editor);
@@ -53,7 +53,6 @@ public class ArticleApiService {
     }
 
     /** Replaces the article's fields; the feature image and pinned related stories, which the API does not carry, stay. */
-    @Transactional
     public ArticleJson update(long id, ArticleRequest request, Editor editor) {
         Submission submission = read(request, editorial.load(id));
         // Versions start at 0, so a missing version never matches and is refused like a stale one.
