@@ -159,11 +159,17 @@ public class EditorialService {
 
     /** Creates an article; a simultaneous write that took its address or a new tag first is settled by trying again. */
     public long create(ArticleInput input, Action action, Editor editor) {
-        return WriteAttempts.run(() -> createOnce(input, action, editor));
+        return create(input, null, action, editor);
     }
 
-    private long createOnce(ArticleInput input, Action action, Editor editor) {
+    /** Creates an article with a new feature image, stored in the article's transaction: a rejected save stores none. */
+    public long create(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
+        return WriteAttempts.run(() -> createOnce(submitted, newImage, action, editor));
+    }
+
+    private long createOnce(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
         checkMayUse(action, editor);
+        ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
         Article article = new Article();
         article.status = Article.Status.DRAFT;
@@ -183,9 +189,14 @@ public class EditorialService {
      * written and {@link EditConflict} says so, also when the other save happened at the same moment.
      */
     public void update(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
+        update(id, expectedVersion, input, null, action, editor);
+    }
+
+    /** Saves an edit with a new feature image, stored in the article's transaction: a rejected save stores none. */
+    public void update(long id, long expectedVersion, ArticleInput input, byte[] newImage, Action action, Editor editor) {
         try {
             WriteAttempts.run(() -> {
-                updateOnce(id, expectedVersion, input, action, editor);
+                updateOnce(id, expectedVersion, input, newImage, action, editor);
                 return id;
             });
         } catch (RuntimeException e) {
@@ -196,13 +207,14 @@ public class EditorialService {
         }
     }
 
-    private void updateOnce(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
+    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
         checkMayUse(action, editor);
         if (article.version != expectedVersion) {
             throw new EditConflict(article.version, lastEditor(article.id));
         }
+        ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
         Section section = validate(input, action, article, now);
         String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
@@ -295,6 +307,10 @@ public class EditorialService {
             changes.fire(new ContentChanged(article.id));
         }
         return due.size();
+    }
+
+    private ArticleInput withNewImage(ArticleInput input, byte[] newImage) {
+        return newImage == null ? input : input.withImageId(images.store(newImage, "image"));
     }
 
     private Article find(long id) {

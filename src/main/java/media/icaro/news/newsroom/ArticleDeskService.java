@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
@@ -12,7 +11,6 @@ import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.PreviewLinks;
-import media.icaro.news.media.ImageService;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.web.FieldErrors;
 
@@ -39,15 +37,12 @@ public class ArticleDeskService {
     private final ArticleForms forms;
     private final SectionService sections;
     private final PreviewLinks previewLinks;
-    private final ImageService images;
 
-    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
-            ImageService images) {
+    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks) {
         this.editorial = editorial;
         this.forms = forms;
         this.sections = sections;
         this.previewLinks = previewLinks;
-        this.images = images;
     }
 
     public FormPage blank(NewsroomUser user) {
@@ -72,24 +67,24 @@ public class ArticleDeskService {
         return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
     }
 
-    @Transactional
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
-        ArticleInput input = read(form, action, null);
-        return editorial.create(input, action, editor);
+        byte[] newImage = forms.newImage(form);
+        ArticleInput input = read(form, newImage, action, null);
+        return editorial.create(input, newImage, action, editor);
     }
 
-    @Transactional
     public void update(long id, ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
-        ArticleInput input = read(form, action, id);
+        byte[] newImage = forms.newImage(form);
+        ArticleInput input = read(form, newImage, action, id);
         long version;
         try {
             version = Long.parseLong(form.version.strip());
         } catch (NumberFormatException e) {
             version = -1;
         }
-        editorial.update(id, version, input, action, editor);
+        editorial.update(id, version, input, newImage, action, editor);
     }
 
     public List<EditorialService.DeskLine> list(String status, String section, String query) {
@@ -103,13 +98,12 @@ public class ArticleDeskService {
     }
 
     /**
-     * The submission, with a new image stored in the caller's transaction. With a new image the rest
-     * is checked first, so a form that will not save does not write it; what only the save can tell
-     * (the image's alt text) rolls the image back with it.
+     * The submission, checked. With a new image the rest is checked before the save, so a form that
+     * will not save does not write the image; what only the save can tell (the image's alt text)
+     * rolls the image back with it.
      */
-    private ArticleInput read(ArticleForm form, EditorialService.Action action, Long id) {
+    private ArticleInput read(ArticleForm form, byte[] newImage, EditorialService.Action action, Long id) {
         FieldErrors errors = new FieldErrors();
-        byte[] newImage = forms.newImage(form);
         ArticleInput input = forms.read(form, newImage, errors);
         if (!errors.isEmpty() || newImage != null) {
             try {
@@ -119,7 +113,7 @@ public class ArticleDeskService {
             }
             errors.throwIfAny();
         }
-        return newImage == null ? input : input.withImageId(images.store(newImage, "image"));
+        return input;
     }
 
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
