@@ -151,10 +151,13 @@ public class EditorialService {
                 .toList();
     }
 
-    /** Checks a submission without saving it, so a caller can report its own errors and these together. */
+    /**
+     * Checks a submission without saving it, so a caller can report its own errors and these together;
+     * with a new image to store, as {@link #create(ArticleInput, byte[], Action, Editor)} would.
+     */
     @Transactional
-    public void check(ArticleInput input, Action action, Long id) {
-        validate(input, action, id == null ? null : find(id), now());
+    public void check(ArticleInput input, boolean newImage, Action action, Long id) {
+        validate(input, newImage, action, id == null ? null : find(id), now());
     }
 
     /** Creates an article; a simultaneous write that took its address or a new tag first is settled by trying again. */
@@ -175,7 +178,7 @@ public class EditorialService {
         article.status = Article.Status.DRAFT;
         article.createdAt = now;
         article.createdBy = editor.username();
-        Section section = validate(input, action, null, now);
+        Section section = validate(input, false, action, null, now);
         apply(article, input, section, now);
         transition(article, action, input.publishedAt(), now);
         articles.persist(article);
@@ -216,7 +219,7 @@ public class EditorialService {
         }
         ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
-        Section section = validate(input, action, article, now);
+        Section section = validate(input, false, action, article, now);
         String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
         List<String> changed = changedFields(article, input, section);
         boolean wasLive = article.status == Article.Status.PUBLISHED;
@@ -333,7 +336,7 @@ public class EditorialService {
     }
 
     /** Checks every field at once and returns the section; throws {@link FieldErrors.Invalid} if anything is wrong. */
-    private Section validate(ArticleInput input, Action action, Article existing, Instant now) {
+    private Section validate(ArticleInput input, boolean newImage, Action action, Article existing, Instant now) {
         FieldErrors errors = new FieldErrors();
         if (input.headline() == null || input.headline().isBlank()) {
             errors.add("headline", "Write a headline");
@@ -383,13 +386,11 @@ public class EditorialService {
                 && (input.disclaimerText() == null || input.disclaimerText().isBlank())) {
             errors.add("disclaimerText", "Write the disclaimer, or choose the site's or none");
         }
-        if (input.imageId() != null) {
-            if (!images.exists(input.imageId())) {
-                errors.add("image", "That image is missing: upload it again");
-            }
-            if (input.imageAlt() == null || input.imageAlt().isBlank()) {
-                errors.add("imageAlt", "Describe the image for readers who cannot see it");
-            }
+        if (input.imageId() != null && !images.exists(input.imageId())) {
+            errors.add("image", "That image is missing: upload it again");
+        }
+        if ((input.imageId() != null || newImage) && (input.imageAlt() == null || input.imageAlt().isBlank())) {
+            errors.add("imageAlt", "Describe the image for readers who cannot see it");
         }
         for (Long pinned : input.pinnedRelated()) {
             if (existing != null && pinned == existing.id) {

@@ -97,17 +97,13 @@ public class ArticleDeskService {
         return editorial.list(wanted, section, query, 200);
     }
 
-    /**
-     * The submission, checked. With a new image the rest is checked before the save, so a form that
-     * will not save does not write the image; what only the save can tell (the image's alt text)
-     * rolls the image back with it.
-     */
+    /** The submission, checked; with a new image, all of it, so that a form that will not save writes nothing. */
     private ArticleInput read(ArticleForm form, byte[] newImage, EditorialService.Action action, Long id) {
         FieldErrors errors = new FieldErrors();
         ArticleInput input = forms.read(form, newImage, errors);
         if (!errors.isEmpty() || newImage != null) {
             try {
-                editorial.check(input, action, id);
+                editorial.check(input, newImage != null, action, id);
             } catch (FieldErrors.Invalid e) {
                 e.errors().messages().forEach(errors::add);
             }
