@@ -63,6 +63,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 import media.icaro.news.article.TextSimilarity.TextMatch;
+import media.icaro.news.web.CleanText;
 
 /**
  * The Lucene index of live articles, without any framework: full-text search with headline
@@ -351,7 +352,7 @@ final class LuceneIndex implements Closeable {
         if (raw == null) {
             return "";
         }
-        String text = raw.replaceAll("\\p{Cntrl}", " ").strip();
+        String text = CleanText.singleLine(raw).strip();
         if (text.length() > MAX_QUERY_CHARS) {
             text = text.substring(0, MAX_QUERY_CHARS);
         }
