@@ -2,6 +2,7 @@ package media.icaro.news.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +32,10 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = routing == null ? "unknown" : ClientAddress.of(routing);
         String username = request.getUsername().strip().toLowerCase();
+        if (!AccountService.isUsername(username)) {
+            // No account has it, and a NUL in a query is an error on PostgreSQL: refused before any query.
+            return Uni.createFrom().failure(new AuthenticationFailedException("Wrong username or password"));
+        }
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> accounts.authenticate(username, password, address));
     }

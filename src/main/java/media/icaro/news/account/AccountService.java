@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
+import media.icaro.news.web.CleanText;
 import media.icaro.news.web.FieldErrors;
 
 /** Newsroom accounts: signing in, the first admin, and what admins and users change. */
@@ -25,6 +27,8 @@ import media.icaro.news.web.FieldErrors;
 public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
+    /** What a username is made of: any other text names no account. */
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository accounts;
@@ -93,10 +97,11 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView create(String username, String displayName, Account.Role role, String password) {
+    public AccountView create(String username, String typedDisplayName, Account.Role role, String password) {
+        String displayName = CleanText.singleLine(typedDisplayName);
         FieldErrors errors = new FieldErrors();
         String name = username == null ? "" : username.strip().toLowerCase();
-        if (!name.matches("[a-z0-9][a-z0-9._-]{1,79}")) {
+        if (!isUsername(name)) {
             errors.add("username", "Use 2 to 80 lower-case letters, digits, dots, hyphens or underscores");
         } else if (accounts.findByUsername(name).isPresent()) {
             errors.add("username", "That username is taken");
@@ -171,6 +176,10 @@ public class AccountService {
         String actual = chosen != null ? chosen : generatePassword();
         create(username, "Administrator", Account.Role.ADMIN, actual);
         return chosen == null ? Optional.of(actual) : Optional.empty();
+    }
+
+    static boolean isUsername(String text) {
+        return USERNAME.matcher(text).matches();
     }
 
     public static String generatePassword() {

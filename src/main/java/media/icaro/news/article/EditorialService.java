@@ -26,6 +26,7 @@ import media.icaro.news.section.Section;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.tag.TagService;
+import media.icaro.news.web.CleanText;
 import media.icaro.news.web.FieldErrors;
 import media.icaro.news.web.Slugs;
 
@@ -103,6 +104,15 @@ public class EditorialService {
 
     /** Rendered and sanitised, a body stays well within its column. */
     static final int MAX_BODY = 200_000;
+    /** More tags than this help no reader, and thousands cost seconds to save and megabytes to show. */
+    static final int MAX_TAGS = 30;
+    static final int MAX_BYLINES = 20;
+    /**
+     * Publication dates are refused outside the years 1900 to 2099: addresses carry a four-digit year,
+     * and feeds and sitemaps cannot write a date such as -999999999-01-01.
+     */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     public record RevisionLine(long id, Instant revisedAt, String revisedBy, String summary) {
     }
@@ -128,7 +138,9 @@ public class EditorialService {
 
     /** The newsroom's list: newest change first, filtered by status, section and words of the headline. */
     @Transactional
-    public List<DeskLine> list(Article.Status status, String section, String headlineQuery, int limit) {
+    public List<DeskLine> list(Article.Status status, String typedSection, String typedQuery, int limit) {
+        String section = CleanText.singleLine(typedSection);
+        String headlineQuery = CleanText.singleLine(typedQuery);
         StringBuilder q = new StringBuilder("from Article a join fetch a.section s where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -137,7 +149,7 @@ public class EditorialService {
         }
         if (section != null && !section.isBlank()) {
             q.append(" and s.slug = :section");
-            params.put("section", section);
+            params.put("section", section.strip());
         }
         if (headlineQuery != null && !headlineQuery.isBlank()) {
             q.append(" and lower(a.headline) like :q escape '!'");
@@ -237,8 +249,9 @@ public class EditorialService {
 
     /** A dated correction shown on the page; it always marks the article "Updated". */
     @Transactional
-    public void correct(long id, String note, Editor editor) {
+    public void correct(long id, String typedNote, Editor editor) {
         Article article = find(id);
+        String note = CleanText.multiLine(typedNote);
         if (!editor.canPublish()) {
             throw new ForbiddenException("Only editors add corrections");
         }
@@ -373,7 +386,9 @@ public class EditorialService {
                 errors.add("section", "There is no section '" + input.section() + "'");
             }
         }
-        if (action == Action.SCHEDULE) {
+        if (input.publishedAt() != null && (input.publishedAt().isBefore(EARLIEST) || !input.publishedAt().isBefore(LATEST))) {
+            errors.add("publishedAt", "Give a date in the years 1900 to 2099");
+        } else if (action == Action.SCHEDULE) {
             if (input.publishedAt() == null) {
                 errors.add("publishedAt", "Choose when to publish");
             } else if (!input.publishedAt().isAfter(now)) {
@@ -399,6 +414,12 @@ public class EditorialService {
                 errors.add("pinnedRelated", "There is no article " + pinned);
             }
         }
+        if (input.tags().size() > MAX_TAGS) {
+            errors.add("tags", "Use at most " + MAX_TAGS + " tags (there are " + input.tags().size() + ")");
+        }
+        if (input.bylines().size() > MAX_BYLINES) {
+            errors.add("bylines", "Use at most " + MAX_BYLINES + " bylines (there are " + input.bylines().size() + ")");
+        }
         for (String name : input.tags()) {
             if (name.strip().length() > 120 || Slugs.slugify(name).isEmpty()) {
                 errors.add("tags", "Tags need letters or digits and at most 120 characters: '" + abbreviate(name, 40) + "'");
@@ -420,15 +441,15 @@ public class EditorialService {
     }
 
     private void apply(Article article, ArticleInput input, Section section, Instant now) {
-        article.headline = withoutControlCharacters(input.headline()).strip();
+        article.headline = input.headline().strip();
         String wanted = input.slug() == null || input.slug().isBlank() ? null : input.slug().strip();
         if (wanted != null) {
             article.slug = wanted;
         } else if (article.slug == null) {
             article.slug = uniqueSlug(Slugs.slugify(input.headline()));
         }
-        article.standfirst = blankToNull(withoutControlCharacters(input.standfirst()));
-        String body = withoutControlCharacters(input.body());
+        article.standfirst = blankToNull(input.standfirst());
+        String body = input.body();
         if (!Objects.equals(article.bodyMarkdown, body)) {
             article.bodyMarkdown = body;
             article.bodyHtml = bodyRenderer.toHtml(body);
@@ -575,11 +596,6 @@ public class EditorialService {
             case SCHEDULE -> "Scheduled; " + what.toLowerCase();
             case UNPUBLISH -> "Unpublished; " + what.toLowerCase();
         };
-    }
-
-    /** Control characters (but tabs and line breaks) have no place in a story, and XML feeds cannot carry them. */
-    private static String withoutControlCharacters(String text) {
-        return text == null ? null : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t\\r]]", "");
     }
 
     private static Instant now() {

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * An RSS channel as its template prints it; every URL is absolute.
  *
+ * @param description plain text, as every field here but an item's {@code bodyHtml}
  * @param lastBuildDate the latest change to any of its items (now, for an empty feed)
  */
 public record Feed(String title, String link, String description, String selfUrl, Instant lastBuildDate,

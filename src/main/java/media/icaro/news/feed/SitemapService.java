@@ -37,17 +37,22 @@ public class SitemapService {
     private static final Duration NEWS_WINDOW = Duration.ofHours(48);
 
     private static final String LIVE = "a.status = :published and a.publishedAt <= :now";
+    /**
+     * A story's last change for readers: its "Updated" time, or its publication. Not its last save,
+     * which a typo fix or loading the demo content also moves.
+     */
+    private static final String LASTMOD = "coalesce(a.updatedAt, a.publishedAt)";
 
     /**
-     * One row per month that has live stories: (year, month, latest modification). Native, because
+     * One row per month that has live stories: (year, month, latest change for readers). Native, because
      * only SQL can say which month a moment falls in within a time zone; {@code AT TIME ZONE} and
      * {@code EXTRACT} read the same on H2 and PostgreSQL.
      */
     private static final String MONTHS = """
-            select m.yr, m.mo, max(m.modified_at) as lastmod
+            select m.yr, m.mo, max(m.changed_at) as lastmod
             from (select extract(year from a.published_at at time zone :zone) as yr,
                          extract(month from a.published_at at time zone :zone) as mo,
-                         a.modified_at
+                         coalesce(a.updated_at, a.published_at) as changed_at
                   from article a
                   where a.status = 'PUBLISHED' and a.published_at <= :now) m
             group by m.yr, m.mo
@@ -95,7 +100,7 @@ public class SitemapService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SitemapEntry> month(YearMonth month) {
         ZoneId zone = site.timeZone();
-        List<Object[]> rows = em.createQuery("select a.slug, s.slug, a.publishedAt, a.modifiedAt"
+        List<Object[]> rows = em.createQuery("select a.slug, s.slug, a.publishedAt, " + LASTMOD
                 + " from Article a join a.section s where " + LIVE
                 + " and a.publishedAt >= :from and a.publishedAt < :to order by a.publishedAt desc, a.id desc",
                 Object[].class)
@@ -110,11 +115,11 @@ public class SitemapService {
                 .toList();
     }
 
-    /** The front page and the section pages, each last changed when its newest change to a live story was made. */
+    /** The front page and the section pages, each last changed when its newest live story last changed for readers. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SitemapEntry> pages() {
         Map<Long, Instant> bySection = new HashMap<>();
-        for (Object[] row : em.createQuery("select a.section.id, max(a.modifiedAt) from Article a where " + LIVE
+        for (Object[] row : em.createQuery("select a.section.id, max(" + LASTMOD + ") from Article a where " + LIVE
                 + " group by a.section.id", Object[].class)
                 .setParameter("published", Article.Status.PUBLISHED)
                 .setParameter("now", Instant.now())

@@ -66,7 +66,7 @@ public class ArticleForms {
         if (!form.removeImage.isBlank()) {
             form.imageId = "";
         }
-        return new ArticleInput(form.headline, form.slug, form.standfirst, normaliseNewlines(form.body), form.section,
+        return new ArticleInput(form.headline, form.slug, form.standfirst, form.body, form.section,
                 parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors),
                 parseDate(form.publishedAt, errors),
                 splitNames(form.bylines), splitNames(form.tags),
@@ -157,10 +157,6 @@ public class ArticleForms {
 
     static List<String> splitNames(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String normaliseNewlines(String text) {
-        return text == null ? null : text.replace("\r\n", "\n");
     }
 
     private static String orEmpty(String text) {

@@ -41,7 +41,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.index.DocValues;
@@ -64,6 +63,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 import media.icaro.news.article.TextSimilarity.TextMatch;
+import media.icaro.news.web.CleanText;
 
 /**
  * The Lucene index of live articles, without any framework: full-text search with headline
@@ -191,9 +191,7 @@ final class LuceneIndex implements Closeable {
         if (text.isEmpty()) {
             return new SearchResults(text, List.of(), 0, page, pageSize);
         }
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
-        parser.setDefaultOperator(Occur.MUST);
-        Query parsed = parser.parse(text);
+        Query parsed = SearchQuery.of(analyzer, WEIGHTS, text);
         if (parsed == null) {
             return new SearchResults(text, List.of(), 0, page, pageSize);
         }
@@ -360,12 +358,12 @@ final class LuceneIndex implements Closeable {
         return type;
     }
 
-    /** Any text is a safe query: control characters go, and it is cut to a sane length and word count. */
+    /** Any text is a safe query: control characters go, and it is cut to a sane length and word count (see also {@link SearchQuery}). */
     static String clean(String raw) {
         if (raw == null) {
             return "";
         }
-        String text = raw.replaceAll("\\p{Cntrl}", " ").strip();
+        String text = CleanText.singleLine(raw).strip();
         if (text.length() > MAX_QUERY_CHARS) {
             text = text.substring(0, MAX_QUERY_CHARS);
         }

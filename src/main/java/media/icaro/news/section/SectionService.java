@@ -18,6 +18,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import media.icaro.news.web.CleanText;
 import media.icaro.news.web.FieldErrors;
 import media.icaro.news.web.Slugs;
 
@@ -84,7 +85,9 @@ public class SectionService {
      * Throws {@link FieldErrors.Invalid} for a bad, reserved or taken slug or a missing name.
      */
     @Transactional
-    public SectionView create(String slug, String name, String description, Integer position) {
+    public SectionView create(String slug, String typedName, String typedDescription, Integer position) {
+        String name = CleanText.singleLine(typedName);
+        String description = CleanText.multiLine(typedDescription);
         FieldErrors errors = new FieldErrors();
         String cleanSlug = slug == null ? "" : slug.strip();
         if (!cleanSlug.matches(Slugs.PATTERN) || cleanSlug.length() > 80) {
@@ -110,8 +113,10 @@ public class SectionService {
 
     /** Renames, describes and moves a section; its slug, and so its articles' addresses, stay. */
     @Transactional
-    public SectionView update(long id, String name, String description, Integer position) {
+    public SectionView update(long id, String typedName, String typedDescription, Integer position) {
         Section section = sections.findByIdOptional(id).orElseThrow(NotFoundException::new);
+        String name = CleanText.singleLine(typedName);
+        String description = CleanText.multiLine(typedDescription);
         FieldErrors errors = new FieldErrors();
         checkNameAndDescription(name, description, errors);
         errors.throwIfAny();

@@ -2,6 +2,7 @@ package media.icaro.news.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
@@ -21,9 +22,12 @@ public final class SiteDates {
         return DateTimeFormatter.ofPattern(site.datePattern()).withZone(site.timeZone()).format(instant);
     }
 
-    /** "2024-06-18T19:15:00+02:00": the instant with the site's offset on that day. */
+    /**
+     * "2024-06-18T19:15:00+02:00": the instant in whole seconds (an account's creation time, say, has
+     * microseconds that nobody reads) with the site's offset on that day.
+     */
     static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(site().timeZone()));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(site().timeZone()));
     }
 
     private static SiteConfig site() {

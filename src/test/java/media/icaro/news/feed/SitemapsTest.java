@@ -147,6 +147,38 @@ class SitemapsTest {
         assertEquals(fresh.publishedAt(), w3c(text(mine, NEWS, "publication_date")).toInstant());
     }
 
+    /** The sitemap schema wants one url at least: without fresh stories, the front page stands in, without news tags. */
+    @Test
+    void aNewsSitemapWithoutFreshStoriesIsStillAValidUrlset() {
+        org.w3c.dom.Document news = Xml.get("/sitemap-news.xml", "application/xml");
+        List<Element> urls = children(news.getDocumentElement(), SITEMAP, "url");
+        assertFalse(urls.isEmpty(), "a urlset holds one url at least");
+        for (Element url : urls) {
+            if (children(url, NEWS, "news").isEmpty()) {
+                assertEquals(List.of(url), urls, "the front page only stands in for no story");
+                assertEquals(Xml.base() + "/", text(url, SITEMAP, "loc"));
+            }
+        }
+    }
+
+    @Test
+    void aStorysLastmodIsItsLastMeaningfulChangeNotItsLastSave() {
+        Element february = url(urls(Xml.base() + "/sitemaps/2024-02.xml"), Xml.base() + firstOfFebruary.url());
+        assertEquals(Instant.parse("2024-01-31T23:30:00Z"), w3c(text(february, SITEMAP, "lastmod")).toInstant(),
+                "saved just now, published then and never updated");
+        Element seed = url(urls(Xml.base() + "/sitemaps/2024-06.xml"), Xml.base() + SEED_URL);
+        assertEquals(Instant.parse("2024-06-18T17:15:00Z"), w3c(text(seed, SITEMAP, "lastmod")).toInstant(),
+                "not when the first start loaded it");
+
+        ArticleView corrected = content.publish("feed-sitemaps", "Feed sitemap story corrected later", Instant.parse("2024-02-10T09:00:00Z"));
+        editorial.correct(corrected.id(), "A name was misspelt.", Editor.SYSTEM);
+        Instant updated = w3c(text(url(urls(Xml.base() + "/sitemaps/2024-02.xml"), Xml.base() + corrected.url()), SITEMAP, "lastmod"))
+                .toInstant();
+        assertTrue(updated.isAfter(Instant.now().minusSeconds(120)), "a correction updates it: " + updated);
+        Map<String, Element> sitemaps = index();
+        assertEquals(updated, w3c(text(sitemaps.get(Xml.base() + "/sitemaps/2024-02.xml"), SITEMAP, "lastmod")).toInstant());
+    }
+
     @Test
     void robotsKeepCrawlersOutOfTheNewsroomAndNameTheSitemaps() {
         String robots = given().get("/robots.txt").then().statusCode(200).extract().asString();

@@ -473,6 +473,42 @@ class ArticleDeskTest {
         return QuarkusTransaction.requiringNew().call(imageRepository::count);
     }
 
+    @Test
+    void datesOutsideTheYears1900To2099AndTooManyTagsAreRefusedBesideTheirFields() {
+        editor.page("/admin/articles/new");
+        Map<String, String> ancient = DeskForms.article("Desk story from year one", "desk");
+        ancient.put("publishedAt", "0001-01-01T00:00");
+        assertEquals("Give a date in the years 1900 to 2099", error(rejected(ancient), "publishedAt"));
+
+        Map<String, String> far = DeskForms.article("Desk story for 2100", "desk");
+        far.put("action", "schedule");
+        far.put("publishedAt", "2100-06-01T00:00");
+        assertEquals("Give a date in the years 1900 to 2099", error(rejected(far), "publishedAt"));
+
+        Map<String, String> tagged = DeskForms.article("Desk story with 31 tags", "desk");
+        tagged.put("tags", String.join(", ", java.util.stream.IntStream.range(0, 31).mapToObj(i -> "Desk tag " + i).toList()));
+        assertEquals("Use at most 30 tags (there are 31)", error(rejected(tagged), "tags"));
+
+        for (String headline : List.of("Desk story from year one", "Desk story for 2100", "Desk story with 31 tags")) {
+            assertTrue(editorial.list(null, "desk", headline, 10).isEmpty(), "nothing saved: " + headline);
+        }
+    }
+
+    @Test
+    void theListFiltersIgnoreControlCharacters() {
+        content.publish("desk", "Desk filter story", Instant.parse("2023-07-02T10:00:00Z"));
+        List<String> plain = listed("desk", "filter story");
+        assertTrue(plain.contains("Desk filter story"), plain.toString());
+        assertEquals(plain, listed("desk\u0000", "filter\u000Bstory\u0000"));
+        assertEquals(plain, listed("\u000Bdesk", "fil\u0000ter story"));
+    }
+
+    private List<String> listed(String section, String q) {
+        String html = editor.request().queryParam("section", section).queryParam("q", q).get("/admin/articles")
+                .then().statusCode(200).extract().asString();
+        return Jsoup.parse(html).select(".desk-table td > a:first-child").eachText();
+    }
+
     private Document rejected(Map<String, String> fields) {
         Response response = DeskForms.post(editor, "/admin/articles", fields);
         assertEquals(400, response.statusCode(), fields.get("headline"));

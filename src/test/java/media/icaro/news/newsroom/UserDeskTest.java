@@ -108,6 +108,11 @@ class UserDeskTest {
         assertEquals("Enabled", row.child(3).text());
         OffsetDateTime.parse(row.child(4).selectFirst("time").attr("datetime"));
         assertEquals("Admin", row(page, DeskAccounts.ADMIN).child(2).text());
+        String wholeSeconds = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}";
+        String listed = row.child(4).selectFirst("time").attr("datetime");
+        assertTrue(listed.matches(wholeSeconds), "whole seconds with the offset: " + listed);
+        String shown = admin.page("/admin/users/" + editor).selectFirst("time").attr("datetime");
+        assertTrue(shown.matches(wholeSeconds), "whole seconds with the offset: " + shown);
     }
 
     @Test

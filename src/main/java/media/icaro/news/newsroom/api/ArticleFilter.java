@@ -1,6 +1,7 @@
 package media.icaro.news.newsroom.api;
 
 import media.icaro.news.article.Article;
+import media.icaro.news.web.CleanText;
 import media.icaro.news.web.FieldErrors;
 
 /**
@@ -40,7 +41,8 @@ record ArticleFilter(String section, Article.Status status, String headline, int
             }
         }
         errors.throwIfAny();
-        return new ArticleFilter(blankToNull(section), wantedStatus, blankToNull(q), wantedLimit, after);
+        return new ArticleFilter(blankToNull(CleanText.singleLine(section)), wantedStatus, blankToNull(CleanText.singleLine(q)),
+                wantedLimit, after);
     }
 
     private static String blankToNull(String text) {
