@@ -63,6 +63,11 @@ public final class NewsroomSession {
         return csrfToken;
     }
 
+    /** The cookies as they are now, to replay them later as a thief would. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
     /** Keeps the cookies a response sets, as a browser would. */
     public Response keep(Response response) {
         cookies.putAll(response.getCookies());

@@ -29,14 +29,16 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final LoginThrottle throttle;
+    private final SessionService sessions;
     private final int bcryptCost;
     /** A hash nobody's password matches, checked for unknown usernames so that timing tells nothing. */
     private final String dummyHash;
 
-    AccountService(AccountRepository accounts, LoginThrottle throttle,
+    AccountService(AccountRepository accounts, LoginThrottle throttle, SessionService sessions,
             @ConfigProperty(name = "news.bcrypt-cost", defaultValue = "12") int bcryptCost) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.sessions = sessions;
         this.bcryptCost = bcryptCost;
         this.dummyHash = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), bcryptCost);
     }
@@ -60,9 +62,15 @@ public class AccountService {
         return identity(account.get());
     }
 
-    /** The identity of a signed-in user, from their account as it is now; disabled accounts are refused. */
+    /**
+     * The identity of a signed-in user, from their account as it is now, while their server-side
+     * session is live; disabled accounts are refused.
+     */
     @Transactional
-    public SecurityIdentity restore(String username) {
+    public SecurityIdentity restore(String username, String sessionToken) {
+        if (!sessions.isLive(sessionToken, username, Instant.now())) {
+            throw new AuthenticationFailedException("No live session");
+        }
         Account account = accounts.findByUsername(username)
                 .filter(a -> a.enabled)
                 .orElseThrow(() -> new AuthenticationFailedException("No such enabled account"));
@@ -132,6 +140,7 @@ public class AccountService {
         account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
     }
 
+    /** An admin's reset also signs the user out everywhere: whoever knew the old password loses access. */
     @Transactional
     public void resetPassword(String username, String newPassword) {
         Account account = accounts.findByUsername(username).orElseThrow();
@@ -139,6 +148,7 @@ public class AccountService {
         checkPassword(newPassword, errors);
         errors.throwIfAny();
         account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
+        sessions.closeAll(account);
     }
 
     /** Changes role and whether the account may sign in; an admin cannot lock themselves out. */

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -25,6 +29,9 @@ class SignInTest {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    SignInSessionRepository sessions;
 
     private void user(String username) {
         if (accounts.find(username).isEmpty()) {
@@ -105,6 +112,52 @@ class SignInTest {
         assertEquals(302, session.request().get("/admin/articles").statusCode(), "back to the login page");
         Document page = Jsoup.parse(given().get("/login?out=true").asString());
         assertEquals("You are signed out.", page.selectFirst(".notice").text());
+    }
+
+    @Test
+    void aSessionReplayedAfterSignOutIsRefused() {
+        user("signin-replay");
+        NewsroomSession session = NewsroomSession.signIn("signin-replay", PASSWORD);
+        session.page("/admin/articles");
+        Map<String, String> stolen = session.cookies();
+        assertEquals(303, session.request().formParam("csrf-token", session.csrfToken()).post("/logout").statusCode());
+        Response replayed = given().redirects().follow(false).cookies(stolen).get("/admin/articles");
+        assertEquals(302, replayed.statusCode(), "the signed-out session no longer opens the newsroom");
+        assertTrue(replayed.header("Location").endsWith("/login"), replayed.header("Location"));
+    }
+
+    @Test
+    void aPasswordResetEndsTheUsersSessions() {
+        user("signin-reset");
+        NewsroomSession session = NewsroomSession.signIn("signin-reset", PASSWORD);
+        session.page("/admin/articles");
+        NewsroomSession admin = NewsroomSession.signIn("admin", "test-admin-password");
+        admin.page("/admin/users/signin-reset");
+        assertEquals(303, admin.request().formParam("csrf-token", admin.csrfToken())
+                .formParam("password", "a-brand-new-password").post("/admin/users/signin-reset/password").statusCode());
+        assertEquals(302, session.request().get("/admin/articles").statusCode(), "the old session is over");
+        accounts.resetPassword("signin-reset", PASSWORD);
+    }
+
+    @Test
+    void theCredentialCookieAloneOpensNothing() {
+        user("signin-forged");
+        NewsroomSession session = NewsroomSession.signIn("signin-forged", PASSWORD);
+        String credential = session.cookies().get("quarkus-credential");
+        assertEquals(200, session.request().get("/admin/articles").statusCode(), "the whole session works");
+        Response alone = given().redirects().follow(false).cookie("quarkus-credential", credential).get("/admin/articles");
+        assertEquals(302, alone.statusCode(), "a credential cookie without its server-side session is refused");
+    }
+
+    @Test
+    void aSessionEndsAtItsServerSideLifetimeWhateverTheCookieSays() {
+        user("signin-old");
+        NewsroomSession session = NewsroomSession.signIn("signin-old", PASSWORD);
+        assertEquals(200, session.request().get("/admin/articles").statusCode());
+        // As if the lifetime had passed since signing in; the cookies are as fresh as ever.
+        QuarkusTransaction.requiringNew().run(() -> sessions.update(
+                "expiresAt = ?1 where account.username = ?2", Instant.now().minusSeconds(1), "signin-old"));
+        assertEquals(302, session.request().get("/admin/articles").statusCode(), "the expired session is refused");
     }
 
     @Test
