@@ -36,9 +36,11 @@ public class LoginPage {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@RestQuery String error, @RestQuery String out) {
+    public Response login(@RestQuery String error, @RestQuery String out, @RestQuery String expired) {
         String problem = null;
-        if (error != null) {
+        if (expired != null) {
+            problem = "The sign-in form had expired, so nothing was checked. Sign in again with this one.";
+        } else if (error != null) {
             problem = throttle.lockedForAddress(ClientAddress.of(routing), Instant.now())
                     .map(LoginPage::lockedMessage)
                     .orElse("Wrong username or password. Check them and try again.");

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -40,8 +41,7 @@ class SignInTest {
     }
 
     private static Response attempt(String username, String password, String address) {
-        return given().redirects().follow(false).header("X-Forwarded-For", address)
-                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+        return NewsroomSession.signInForm(username, password).header("X-Forwarded-For", address).post("/j_security_check");
     }
 
     private static String loginProblem(String address) {
@@ -158,6 +158,29 @@ class SignInTest {
         QuarkusTransaction.requiringNew().run(() -> sessions.update(
                 "expiresAt = ?1 where account.username = ?2", Instant.now().minusSeconds(1), "signin-old"));
         assertEquals(302, session.request().get("/admin/articles").statusCode(), "the expired session is refused");
+    }
+
+    @Test
+    void aSignInWithoutTheFormsTokenIsRefused() {
+        user("signin-csrf");
+        Response page = given().get("/login");
+        Response login = given().redirects().follow(false).header("X-Forwarded-For", "10.4.0.1").cookies(page.getCookies())
+                .formParam("j_username", "signin-csrf").formParam("j_password", PASSWORD).post("/j_security_check");
+        assertEquals(302, login.statusCode());
+        assertFalse(login.getCookies().containsKey("quarkus-credential"), "no session from a form without its token");
+    }
+
+    @Test
+    void aSignInWithoutTheCsrfCookieSaysTheFormExpired() {
+        user("signin-expired");
+        Response login = given().redirects().follow(false).header("X-Forwarded-For", "10.4.0.2")
+                .formParam("csrf-token", "AAAAAAAAAAAAAAAAAAAAAA")
+                .formParam("j_username", "signin-expired").formParam("j_password", PASSWORD).post("/j_security_check");
+        assertEquals(303, login.statusCode());
+        assertFalse(login.getCookies().containsKey("quarkus-credential"));
+        Document page = Jsoup.parse(given().get(login.header("Location")).asString());
+        assertTrue(page.selectFirst(".problem").text().contains("expired"), page.selectFirst(".problem").text());
+        assertNotNull(page.selectFirst("form[action=/j_security_check] input[name=csrf-token]"), "a fresh form to try again");
     }
 
     @Test
