@@ -43,7 +43,7 @@ public class AccountService {
         this.dummyHash = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), bcryptCost);
     }
 
-    /** Checks a sign-in; refuses it while the username or address is locked, even with the right password. */
+    /** Checks a sign-in; refuses it while {@link LoginThrottle} says so, even with the right password. */
     @Transactional
     public SecurityIdentity authenticate(String username, String password, String address) {
         Instant now = Instant.now();
@@ -59,6 +59,7 @@ public class AccountService {
             throttle.recordFailure(username, address, now);
             throw new AuthenticationFailedException("Wrong username or password");
         }
+        throttle.recordSuccess(username, address, now);
         return identity(account.get());
     }
 
