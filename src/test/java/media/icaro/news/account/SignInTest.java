@@ -51,6 +51,11 @@ class SignInTest {
     }
 
     @Test
+    void theSignInPageIsNeverStoredAndSaysSoOnce() {
+        assertEquals(java.util.List.of("no-store"), given().get("/login").headers().getValues("Cache-Control"));
+    }
+
+    @Test
     void aWrongPasswordSendsBackToTheFormWithAMessage() {
         user("signin-wrong");
         Response response = attempt("signin-wrong", "not the password", "10.1.0.1");
