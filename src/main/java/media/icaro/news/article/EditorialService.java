@@ -124,11 +124,18 @@ public class EditorialService {
                 revisions);
     }
 
-    /** The newsroom's list: newest change first, filtered by status, section and words of the headline. */
+    /**
+     * The newsroom's list: newest change first, filtered by status, section, words of the headline and,
+     * unless null, who created the article.
+     */
     @Transactional
-    public List<DeskLine> list(Article.Status status, String section, String headlineQuery, int limit) {
+    public List<DeskLine> list(Article.Status status, String section, String headlineQuery, String createdBy, int limit) {
         StringBuilder q = new StringBuilder("from Article a join fetch a.section s where 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (createdBy != null) {
+            q.append(" and a.createdBy = :createdBy");
+            params.put("createdBy", createdBy);
+        }
         if (status != null) {
             q.append(" and a.status = :status");
             params.put("status", status);
