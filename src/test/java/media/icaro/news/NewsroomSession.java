@@ -75,9 +75,15 @@ public final class NewsroomSession {
         return Map.copyOf(cookies);
     }
 
-    /** Keeps the cookies a response sets, as a browser would. */
+    /** Keeps the cookies a response sets, and forgets those it expires, as a browser would. */
     public Response keep(Response response) {
-        cookies.putAll(response.getCookies());
+        for (var cookie : response.getDetailedCookies()) {
+            if (cookie.getMaxAge() == 0) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
         return response;
     }
 }

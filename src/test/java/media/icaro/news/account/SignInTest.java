@@ -74,6 +74,9 @@ class SignInTest {
         assertTrue(cookie.startsWith("quarkus-credential="), cookie);
         assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(response.headers().getValues("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith("newsroom-csrf=;") && c.contains("Max-Age=0")),
+                "the CSRF token from before signing in is dropped: " + response.headers().getValues("Set-Cookie"));
     }
 
     @Test
