@@ -129,8 +129,9 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /** Signs the user out everywhere but in the session that changed it: whoever knew the old password loses access. */
     @Transactional
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String sessionToken) {
         Account account = accounts.findByUsername(username).orElseThrow();
         FieldErrors errors = new FieldErrors();
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
@@ -139,6 +140,7 @@ public class AccountService {
         checkPassword(newPassword, errors);
         errors.throwIfAny();
         account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
+        sessions.closeOthers(account, sessionToken);
     }
 
     /** An admin's reset also signs the user out everywhere: whoever knew the old password loses access. */

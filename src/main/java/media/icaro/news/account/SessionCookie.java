@@ -5,14 +5,14 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /** The cookie holding a newsroom session's token, beside Quarkus's credential cookie. */
-final class SessionCookie {
+public final class SessionCookie {
 
     static final String NAME = "newsroom-session";
 
     private SessionCookie() {
     }
 
-    static String read(RoutingContext routing) {
+    public static String read(RoutingContext routing) {
         Cookie cookie = routing == null ? null : routing.request().getCookie(NAME);
         return cookie == null ? null : cookie.getValue();
     }

@@ -69,6 +69,16 @@ public class SessionService {
         sessions.deleteByAccount(account);
     }
 
+    /** Ends every session of this account but the one with this token (none kept when it is null). */
+    @Transactional
+    public void closeOthers(Account account, String keptToken) {
+        if (keptToken == null) {
+            sessions.deleteByAccount(account);
+        } else {
+            sessions.deleteByAccountExcept(account, hash(keptToken));
+        }
+    }
+
     /** Only a hash is stored: reading the table does not give a working session. */
     private static String hash(String token) {
         try {

@@ -24,6 +24,10 @@ public class SignInSessionRepository implements PanacheRepository<SignInSession>
         return delete("account", account);
     }
 
+    public long deleteByAccountExcept(Account account, String keptTokenHash) {
+        return delete("account = ?1 and tokenHash <> ?2", account, keptTokenHash);
+    }
+
     public long deleteExpired(Instant now) {
         return delete("expiresAt <= ?1", now);
     }
