@@ -29,7 +29,7 @@ public class SessionService {
     private final Duration lifetime;
 
     SessionService(SignInSessionRepository sessions, AccountRepository accounts,
-            @ConfigProperty(name = "news.session.lifetime", defaultValue = "PT12H") Duration lifetime) {
+            @ConfigProperty(name = "news.session.lifetime") Duration lifetime) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.lifetime = lifetime;
