@@ -26,13 +26,20 @@ public final class NewsroomSession {
     /** Signs in and checks that it worked. */
     public static NewsroomSession signIn(String username, String password) {
         NewsroomSession session = new NewsroomSession();
-        Response login = session.request().formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check");
+        Response login = signInForm(username, password).post("/j_security_check");
         session.keep(login);
         if (login.statusCode() != 302 || !session.cookies.containsKey("quarkus-credential")) {
             throw new AssertionError("Sign-in failed for " + username + ": " + login.statusCode());
         }
         return session;
+    }
+
+    /** The sign-in form as a browser posts it: with the CSRF cookie and token of the sign-in page. */
+    public static RequestSpecification signInForm(String username, String password) {
+        Response page = given().get("/login");
+        String token = Jsoup.parse(page.asString()).selectFirst("input[name=csrf-token]").attr("value");
+        return given().redirects().follow(false).cookies(page.getCookies()).formParam("csrf-token", token)
+                .formParam("j_username", username).formParam("j_password", password);
     }
 
     /** A request carrying this session's cookies, not following redirects. */
@@ -63,9 +70,20 @@ public final class NewsroomSession {
         return csrfToken;
     }
 
-    /** Keeps the cookies a response sets, as a browser would. */
+    /** The cookies as they are now, to replay them later as a thief would. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
+    /** Keeps the cookies a response sets, and forgets those it expires, as a browser would. */
     public Response keep(Response response) {
-        cookies.putAll(response.getCookies());
+        for (var cookie : response.getDetailedCookies()) {
+            if (cookie.getMaxAge() == 0) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
         return response;
     }
 }

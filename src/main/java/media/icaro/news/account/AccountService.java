@@ -33,19 +33,21 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final LoginThrottle throttle;
+    private final SessionService sessions;
     private final int bcryptCost;
     /** A hash nobody's password matches, checked for unknown usernames so that timing tells nothing. */
     private final String dummyHash;
 
-    AccountService(AccountRepository accounts, LoginThrottle throttle,
+    AccountService(AccountRepository accounts, LoginThrottle throttle, SessionService sessions,
             @ConfigProperty(name = "news.bcrypt-cost", defaultValue = "12") int bcryptCost) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.sessions = sessions;
         this.bcryptCost = bcryptCost;
         this.dummyHash = BcryptUtil.bcryptHash("not-a-password-" + RANDOM.nextLong(), bcryptCost);
     }
 
-    /** Checks a sign-in; refuses it while the username or address is locked, even with the right password. */
+    /** Checks a sign-in; refuses it while {@link LoginThrottle} says so, even with the right password. */
     @Transactional
     public SecurityIdentity authenticate(String username, String password, String address) {
         Instant now = Instant.now();
@@ -61,12 +63,19 @@ public class AccountService {
             throttle.recordFailure(username, address, now);
             throw new AuthenticationFailedException("Wrong username or password");
         }
+        throttle.recordSuccess(username, address, now);
         return identity(account.get());
     }
 
-    /** The identity of a signed-in user, from their account as it is now; disabled accounts are refused. */
+    /**
+     * The identity of a signed-in user, from their account as it is now, while their server-side
+     * session is live; disabled accounts are refused.
+     */
     @Transactional
-    public SecurityIdentity restore(String username) {
+    public SecurityIdentity restore(String username, String sessionToken) {
+        if (!sessions.isLive(sessionToken, username, Instant.now())) {
+            throw new AuthenticationFailedException("No live session");
+        }
         Account account = accounts.findByUsername(username)
                 .filter(a -> a.enabled)
                 .orElseThrow(() -> new AuthenticationFailedException("No such enabled account"));
@@ -125,8 +134,9 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /** Signs the user out everywhere but in the session that changed it: whoever knew the old password loses access. */
     @Transactional
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String sessionToken) {
         Account account = accounts.findByUsername(username).orElseThrow();
         FieldErrors errors = new FieldErrors();
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
@@ -135,8 +145,10 @@ public class AccountService {
         checkPassword(newPassword, errors);
         errors.throwIfAny();
         account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
+        sessions.closeOthers(account, sessionToken);
     }
 
+    /** An admin's reset also signs the user out everywhere: whoever knew the old password loses access. */
     @Transactional
     public void resetPassword(String username, String newPassword) {
         Account account = accounts.findByUsername(username).orElseThrow();
@@ -144,6 +156,7 @@ public class AccountService {
         checkPassword(newPassword, errors);
         errors.throwIfAny();
         account.passwordHash = BcryptUtil.bcryptHash(newPassword, bcryptCost);
+        sessions.closeAll(account);
     }
 
     /** Changes role and whether the account may sign in; an admin cannot lock themselves out. */

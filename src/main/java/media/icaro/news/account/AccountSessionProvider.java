@@ -6,11 +6,13 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Restores the identity behind a valid session cookie on every newsroom request, from the account
- * as it is now: a disabled account or a changed role takes effect at once.
+ * Restores the identity behind a valid credential cookie on every newsroom request, from the account
+ * as it is now (a disabled account or a changed role takes effect at once), and only while the
+ * browser's server-side session is live.
  */
 @ApplicationScoped
 public class AccountSessionProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -28,6 +30,7 @@ public class AccountSessionProvider implements IdentityProvider<TrustedAuthentic
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> accounts.restore(request.getPrincipal()));
+        String token = SessionCookie.read(HttpSecurityUtils.getRoutingContextAttribute(request));
+        return context.runBlocking(() -> accounts.restore(request.getPrincipal(), token));
     }
 }

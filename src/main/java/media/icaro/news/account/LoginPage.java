@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -36,17 +35,17 @@ public class LoginPage {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@RestQuery String error, @RestQuery String out) {
+    public TemplateInstance login(@RestQuery String error, @RestQuery String out, @RestQuery String expired) {
         String problem = null;
-        if (error != null) {
+        if (expired != null) {
+            problem = "The sign-in form had expired, so nothing was checked. Sign in again with this one.";
+        } else if (error != null) {
             problem = throttle.lockedForAddress(ClientAddress.of(routing), Instant.now())
                     .map(LoginPage::lockedMessage)
                     .orElse("Wrong username or password. Check them and try again.");
         }
-        return Response.ok()
-                .entity(Templates.login(problem, out != null))
-                .header("Cache-Control", "no-store")
-                .build();
+        // Never stored: the quarkus.http.filter.newsroom header says so.
+        return Templates.login(problem, out != null);
     }
 
     static String lockedMessage(Duration remaining) {

@@ -11,26 +11,39 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Refuses sign-ins for a username, or from an address, that failed {@value #MAX_FAILURES} times
- * within {@link #WINDOW}, whatever the password, until the oldest of those failures leaves the
- * window. Failures live in the database so that every instance applies the same limit.
+ * Slows password guessing without letting the guesser lock anyone out. An address that failed
+ * {@value #ADDRESS_FAILURES} times within {@link #WINDOW} is refused, whatever the username and
+ * password, until the oldest of those failures leaves the window. A username that failed
+ * {@value #ACCOUNT_FAILURES} times within the window, which takes several addresses, is refused only
+ * from addresses it has not signed in from within {@link #KNOWN_FOR}: its user still signs in from
+ * where they usually do. Failures live in the database so that every instance applies the same limits.
  */
 @ApplicationScoped
 public class LoginThrottle implements PanacheRepositoryBase<LoginFailure, Long> {
 
-    static final int MAX_FAILURES = 10;
+    static final int ADDRESS_FAILURES = 10;
+    static final int ACCOUNT_FAILURES = 30;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration KNOWN_FOR = Duration.ofDays(90);
+    /** A known address's time is written at most this often, not on every API request. */
+    private static final Duration KNOWN_REFRESH = Duration.ofDays(1);
 
-    /** How long sign-ins stay refused for this username or address; empty when they are allowed. */
+    private final KnownAddressRepository known;
+
+    LoginThrottle(KnownAddressRepository known) {
+        this.known = known;
+    }
+
+    /** How long sign-ins as this username from this address stay refused; empty when they are allowed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Duration> lockedFor(String username, String address, Instant now) {
         Instant since = now.minus(WINDOW);
-        Optional<Duration> byUser = lockedFor("username", username, since, now);
-        Optional<Duration> byAddress = lockedFor("address", address, since, now);
-        if (byUser.isPresent() && byAddress.isPresent()) {
-            return Optional.of(byUser.get().compareTo(byAddress.get()) > 0 ? byUser.get() : byAddress.get());
+        Optional<Duration> byAddress = lockedFor("address", address, ADDRESS_FAILURES, since, now);
+        if (byAddress.isPresent()) {
+            return byAddress;
         }
-        return byUser.isPresent() ? byUser : byAddress;
+        return lockedFor("username", username, ACCOUNT_FAILURES, since, now)
+                .filter(locked -> !known.isKnownSince(username, address, now.minus(KNOWN_FOR)));
     }
 
     /** The lock applying to the last username tried from this address, or to the address itself. */
@@ -52,15 +65,38 @@ public class LoginThrottle implements PanacheRepositoryBase<LoginFailure, Long> 
         });
     }
 
-    private Optional<Duration> lockedFor(String field, String value, Instant since, Instant now) {
+    /** Remembers the address of a successful sign-in; the sign-in stands even if this write fails. */
+    public void recordSuccess(String username, String address, Instant now) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Optional<KnownAddress> existing = known.find(username, truncate(address, 64));
+                if (existing.isPresent()) {
+                    if (existing.get().signedInAt.isBefore(now.minus(KNOWN_REFRESH))) {
+                        existing.get().signedInAt = now;
+                    }
+                    return;
+                }
+                KnownAddress fresh = new KnownAddress();
+                fresh.username = username;
+                fresh.address = truncate(address, 64);
+                fresh.signedInAt = now;
+                known.persist(fresh);
+                known.deleteOlderThan(now.minus(KNOWN_FOR));
+            });
+        } catch (RuntimeException e) {
+            // Best effort: most likely another request recorded the same address at the same moment.
+        }
+    }
+
+    private Optional<Duration> lockedFor(String field, String value, int maxFailures, Instant since, Instant now) {
         if (value == null) {
             return Optional.empty();
         }
-        var failures = find(field + " = ?1 and failedAt > ?2 order by failedAt desc", value, since).page(0, MAX_FAILURES).list();
-        if (failures.size() < MAX_FAILURES) {
+        var failures = find(field + " = ?1 and failedAt > ?2 order by failedAt desc", value, since).page(0, maxFailures).list();
+        if (failures.size() < maxFailures) {
             return Optional.empty();
         }
-        Instant unlocksAt = failures.get(MAX_FAILURES - 1).failedAt.plus(WINDOW);
+        Instant unlocksAt = failures.get(maxFailures - 1).failedAt.plus(WINDOW);
         return Optional.of(Duration.between(now, unlocksAt));
     }
 

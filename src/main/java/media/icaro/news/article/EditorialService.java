@@ -136,13 +136,20 @@ public class EditorialService {
                 revisions);
     }
 
-    /** The newsroom's list: newest change first, filtered by status, section and words of the headline. */
+    /**
+     * The newsroom's list: newest change first, filtered by status, section, words of the headline and,
+     * unless null, who created the article.
+     */
     @Transactional
-    public List<DeskLine> list(Article.Status status, String typedSection, String typedQuery, int limit) {
+    public List<DeskLine> list(Article.Status status, String typedSection, String typedQuery, String createdBy, int limit) {
         String section = CleanText.singleLine(typedSection);
         String headlineQuery = CleanText.singleLine(typedQuery);
         StringBuilder q = new StringBuilder("from Article a join fetch a.section s where 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (createdBy != null) {
+            q.append(" and a.createdBy = :createdBy");
+            params.put("createdBy", createdBy);
+        }
         if (status != null) {
             q.append(" and a.status = :status");
             params.put("status", status);

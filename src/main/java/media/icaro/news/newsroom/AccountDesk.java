@@ -18,8 +18,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 import media.icaro.news.account.Roles;
+import media.icaro.news.account.SessionCookie;
 import media.icaro.news.web.FieldErrors;
 
 /** The signed-in user's own account: who they are, and a form to change their password. */
@@ -39,10 +41,12 @@ public class AccountDesk {
 
     private final AccountDeskService desk;
     private final SecurityIdentity identity;
+    private final RoutingContext routing;
 
-    AccountDesk(AccountDeskService desk, SecurityIdentity identity) {
+    AccountDesk(AccountDeskService desk, SecurityIdentity identity, RoutingContext routing) {
         this.desk = desk;
         this.identity = identity;
+        this.routing = routing;
     }
 
     @GET
@@ -56,7 +60,8 @@ public class AccountDesk {
     public Response changePassword(@RestForm String currentPassword, @RestForm String password,
             @RestForm String confirmPassword) {
         try {
-            desk.changeOwnPassword(identity.getPrincipal().getName(), currentPassword, password, confirmPassword);
+            desk.changeOwnPassword(identity.getPrincipal().getName(), currentPassword, password, confirmPassword,
+                    SessionCookie.read(routing));
             return Response.seeOther(URI.create("/admin/account?done=password")).build();
         } catch (FieldErrors.Invalid e) {
             return Response.status(Response.Status.BAD_REQUEST)

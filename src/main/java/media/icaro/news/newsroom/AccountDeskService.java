@@ -26,12 +26,14 @@ public class AccountDeskService {
 
     /**
      * Changes the signed-in user's password once the new one is typed the same twice; a mismatch is
-     * reported alone, before the current password is checked, and nothing changes.
+     * reported alone, before the current password is checked, and nothing changes. The user's other
+     * sessions end; the one with this token goes on.
      */
-    public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmPassword) {
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmPassword,
+            String sessionToken) {
         if (newPassword == null || !newPassword.equals(confirmPassword)) {
             new FieldErrors().add("confirmPassword", "The two new passwords differ: type the same one twice").throwIfAny();
         }
-        accounts.changeOwnPassword(username, currentPassword, newPassword);
+        accounts.changeOwnPassword(username, currentPassword, newPassword, sessionToken);
     }
 }

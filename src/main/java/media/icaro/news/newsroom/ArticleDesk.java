@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +24,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import media.icaro.news.account.Roles;
 import media.icaro.news.article.ArticlePage;
-import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.WriteAttempts;
@@ -61,22 +59,20 @@ public class ArticleDesk {
 
     private final ArticleDeskService desk;
     private final EditorialService editorial;
-    private final ArticleService articles;
     private final SectionService sections;
     private final SecurityIdentity identity;
 
-    ArticleDesk(ArticleDeskService desk, EditorialService editorial, ArticleService articles, SectionService sections,
+    ArticleDesk(ArticleDeskService desk, EditorialService editorial, SectionService sections,
             SecurityIdentity identity) {
         this.desk = desk;
         this.editorial = editorial;
-        this.articles = articles;
         this.sections = sections;
         this.identity = identity;
     }
 
     @GET
     public TemplateInstance list(@RestQuery String status, @RestQuery String section, @RestQuery String q) {
-        return Templates.list(user(), desk.list(status, section, q), sections.navigation(),
+        return Templates.list(user(), desk.list(status, section, q, user()), sections.navigation(),
                 status == null ? "" : status, section == null ? "" : section, q == null ? "" : q);
     }
 
@@ -164,7 +160,7 @@ public class ArticleDesk {
     @GET
     @Path("{id: [0-9]{1,18}}/preview")
     public Response preview(@PathParam("id") long id) {
-        return Response.ok(ArticlePage.Templates.article(articles.preview(id).orElseThrow(NotFoundException::new), true))
+        return Response.ok(ArticlePage.Templates.article(desk.preview(id, user()), true))
                 .header("Cache-Control", "no-store").build();
     }
 

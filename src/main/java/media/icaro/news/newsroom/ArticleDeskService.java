@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.security.ForbiddenException;
 
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
+import media.icaro.news.article.ArticleService;
+import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.EditableArticle;
@@ -37,9 +42,12 @@ public class ArticleDeskService {
     private final ArticleForms forms;
     private final SectionService sections;
     private final PreviewLinks previewLinks;
+    private final ArticleService articles;
 
-    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks) {
+    ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
+            ArticleService articles) {
         this.editorial = editorial;
+        this.articles = articles;
         this.forms = forms;
         this.sections = sections;
         this.previewLinks = previewLinks;
@@ -87,14 +95,21 @@ public class ArticleDeskService {
         editorial.update(id, version, input, newImage, action, editor);
     }
 
-    public List<EditorialService.DeskLine> list(String status, String section, String query) {
+    /** Contributors see only the articles they created: others' drafts are not theirs to read. */
+    public List<EditorialService.DeskLine> list(String status, String section, String query, NewsroomUser user) {
         Article.Status wanted = null;
         for (Article.Status s : Article.Status.values()) {
             if (s.name().equalsIgnoreCase(status)) {
                 wanted = s;
             }
         }
-        return editorial.list(wanted, section, query, 200);
+        return editorial.list(wanted, section, query, user.canPublish() ? null : user.username(), 200);
+    }
+
+    private static void checkMayOpen(EditableArticle article, NewsroomUser user) {
+        if (!user.canPublish() && !user.username().equals(article.createdBy())) {
+            throw new ForbiddenException("Contributors open only their own articles");
+        }
     }
 
     /** The submission, checked; with a new image, all of it, so that a form that will not save writes nothing. */
@@ -112,8 +127,17 @@ public class ArticleDeskService {
         return input;
     }
 
+    /** The preview of an article the user may open. */
+    public ArticleView preview(long id, NewsroomUser user) {
+        checkMayOpen(editorial.load(id), user);
+        return articles.preview(id).orElseThrow(NotFoundException::new);
+    }
+
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
             String problem) {
+        if (article != null) {
+            checkMayOpen(article, user);
+        }
         String preview = article == null ? null : previewLinks.linkFor(article.id(), Instant.now());
         return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview);
     }

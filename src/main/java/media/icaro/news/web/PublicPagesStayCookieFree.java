@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 /**
  * Public pages depend on nothing per reader, so they must carry no cookie that would keep them
  * out of shared caches. The CSRF filter hands its cookie to every GET; only the newsroom and its
- * sign-in page keep it.
+ * sign-in page and form keep it (signing in drops the token from before).
  */
 @ApplicationScoped
 public class PublicPagesStayCookieFree {
@@ -31,6 +31,7 @@ public class PublicPagesStayCookieFree {
     }
 
     static boolean isNewsroom(String path) {
-        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/login") || path.equals("/logout");
+        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/login") || path.equals("/logout")
+                || path.equals("/j_security_check");
     }
 }

@@ -10,36 +10,35 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Redirects within the site name only the path. JAX-RS and the sign-in redirect make a relative
- * location absolute with the request's Host header, so a forged Host (or a poisoned shared cache)
- * would send readers to another site; a relative location cannot.
+ * Quarkus and JAX-RS make a redirect's Location absolute with the request's own Host header, which a
+ * client chooses: a forged one would send the reader to another site. A redirect within this site
+ * answers a path instead, which browsers resolve against the address they asked.
  */
 @ApplicationScoped
 public class RelativeRedirects {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            ctx.addHeadersEndHandler(ignored -> relativise(ctx));
+            ctx.addHeadersEndHandler(ignored -> relativize(ctx));
             ctx.next();
         });
     }
 
-    private static void relativise(RoutingContext ctx) {
+    private static void relativize(RoutingContext ctx) {
         String location = ctx.response().headers().get(HttpHeaders.LOCATION);
-        if (location == null) {
-            return;
-        }
-        URI target;
-        try {
-            target = URI.create(location);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
         String host = ctx.request().getHeader(HttpHeaders.HOST);
-        if (target.isAbsolute() && host != null && host.equalsIgnoreCase(target.getRawAuthority())) {
-            String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-            ctx.response().headers().set(HttpHeaders.LOCATION,
-                    target.getRawQuery() == null ? path : path + "?" + target.getRawQuery());
+        if (location == null || host == null) {
+            return;
+        }
+        try {
+            URI uri = URI.create(location);
+            if (uri.isAbsolute() && host.equalsIgnoreCase(uri.getRawAuthority())) {
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                ctx.response().headers().set(HttpHeaders.LOCATION,
+                        path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+        } catch (IllegalArgumentException e) {
+            // Not a URI this site wrote: leave it.
         }
     }
 }

@@ -66,6 +66,17 @@ class AccountDeskTest {
     }
 
     @Test
+    void changingMyPasswordSignsOutMyOtherSessionsButNotThisOne() {
+        String username = accounts.create("account-others", Account.Role.CONTRIBUTOR);
+        NewsroomSession elsewhere = NewsroomSession.signIn(username, DeskAccounts.PASSWORD);
+        NewsroomSession here = NewsroomSession.signIn(username, DeskAccounts.PASSWORD);
+        seeOther(post(here, DeskAccounts.PASSWORD, "my-own-new-password", "my-own-new-password"),
+                "/admin/account?done=password");
+        assertEquals(302, elsewhere.request().get("/admin/account").statusCode(), "the other session is over");
+        assertEquals(200, here.request().get("/admin/account").statusCode(), "this one goes on");
+    }
+
+    @Test
     void aWrongCurrentPasswordIsRefusedBesideIt() {
         String username = accounts.create("account-wrong", Account.Role.EDITOR);
         NewsroomSession session = NewsroomSession.signIn(username, DeskAccounts.PASSWORD);

@@ -80,7 +80,7 @@ class ArticleDeskTest {
         int status = given().redirects().follow(false).multiPart("headline", "Sneaky").multiPart("body", "x")
                 .multiPart("section", "desk").multiPart("action", "publish").post("/admin/articles").statusCode();
         assertTrue(status == 302 || status == 401 || status == 403, "refused: " + status);
-        assertTrue(editorial.list(null, "desk", "Sneaky", 10).isEmpty());
+        assertTrue(editorial.list(null, "desk", "Sneaky", null, 10).isEmpty());
     }
 
     @Test
@@ -119,7 +119,7 @@ class ArticleDeskTest {
         Response response = editor.request().multiPart("headline", "Forged desk story").multiPart("body", "Body")
                 .multiPart("section", "desk").multiPart("action", "publish").post("/admin/articles");
         assertEquals(400, response.statusCode());
-        assertTrue(editorial.list(null, "desk", "Forged desk story", 10).isEmpty());
+        assertTrue(editorial.list(null, "desk", "Forged desk story", null, 10).isEmpty());
     }
 
     @Test
@@ -182,7 +182,7 @@ class ArticleDeskTest {
 
         for (String headline : List.of("x".repeat(201), "Another desk story", "Scheduled in the past", "Image without alt",
                 "Text as image", "Huge image")) {
-            assertTrue(editorial.list(null, "desk", headline, 10).isEmpty(), "nothing half-saved: " + headline);
+            assertTrue(editorial.list(null, "desk", headline, null, 10).isEmpty(), "nothing half-saved: " + headline);
         }
     }
 
@@ -229,7 +229,7 @@ class ArticleDeskTest {
         assertEquals(400, response.statusCode());
         assertEquals("The image is 20000 × 20000 pixels: keep it within 12000 pixels a side and 50 megapixels",
                 error(Jsoup.parse(response.asString()), "image"));
-        assertTrue(editorial.list(null, "desk", "gigantic picture", 10).isEmpty());
+        assertTrue(editorial.list(null, "desk", "gigantic picture", null, 10).isEmpty());
     }
 
     @Test
@@ -277,7 +277,7 @@ class ArticleDeskTest {
         Response publish = DeskForms.post(contributor, "/admin/articles", fields);
         assertEquals(403, publish.statusCode());
         assertEquals("Not allowed", Jsoup.parse(publish.asString()).selectFirst("main h1").text());
-        assertTrue(editorial.list(null, "desk", "A contributor tries to publish", 10).isEmpty());
+        assertTrue(editorial.list(null, "desk", "A contributor tries to publish", null, 10).isEmpty());
     }
 
     @Test
@@ -490,7 +490,7 @@ class ArticleDeskTest {
         assertEquals("Use at most 30 tags (there are 31)", error(rejected(tagged), "tags"));
 
         for (String headline : List.of("Desk story from year one", "Desk story for 2100", "Desk story with 31 tags")) {
-            assertTrue(editorial.list(null, "desk", headline, 10).isEmpty(), "nothing saved: " + headline);
+            assertTrue(editorial.list(null, "desk", headline, null, 10).isEmpty(), "nothing saved: " + headline);
         }
     }
 

@@ -1,6 +1,5 @@
 package media.icaro.news.newsroom;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 
+import media.icaro.news.NewsroomSession;
 import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.account.AccountView;
@@ -69,8 +69,7 @@ public class DeskAccounts {
      * so that the tests' deliberate failures never add up to locking out the address they all share.
      */
     void assertSignInRefused(String username, String password) {
-        Response login = given().redirects().follow(false)
-                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+        Response login = NewsroomSession.signInForm(username, password).post("/j_security_check");
         assertEquals(302, login.statusCode(), "a refused sign-in goes back to the form");
         assertTrue(login.header("Location").contains("/login?error"), login.header("Location"));
         String credential = login.getCookie("quarkus-credential");
