@@ -85,6 +85,12 @@ public class ArticleService {
         return articles.showsImageLive(imageId, Instant.now());
     }
 
+    /** Whether an article this user created shows this image. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isImageOfArticleBy(long imageId, String username) {
+        return articles.showsImageBy(imageId, username);
+    }
+
     /**
      * A page of live stories, newest first, across the site or within a section, tag or author. {@code before}
      * and {@code after} are cursors from the "Older" and "Newer" links; a malformed one reads as none.

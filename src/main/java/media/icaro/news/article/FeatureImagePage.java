@@ -20,8 +20,8 @@ import media.icaro.news.media.StoredImage;
 
 /**
  * Feature images. Readers see the image of a live article; the image of a draft, a scheduled or an
- * unpublished article is for the newsroom and for preview links only, and no cache may keep it. To
- * anyone else it does not exist.
+ * unpublished article is for those in the newsroom who may open the article and for its preview
+ * links, and no cache may keep it. To anyone else it does not exist.
  */
 @Path("/media/{id: [0-9]{1,18}}")
 public class FeatureImagePage {
@@ -48,8 +48,7 @@ public class FeatureImagePage {
         String cacheControl;
         if (articles.isImageLive(id)) {
             cacheControl = PUBLIC;
-        } else if (!identity.isAnonymous()
-                || expires != null && previewLinks.isValidForImage(id, expires, sig, Instant.now())) {
+        } else if (mayPreview(id, expires, sig)) {
             cacheControl = PRIVATE;
         } else {
             throw new NotFoundException();
@@ -62,5 +61,17 @@ public class FeatureImagePage {
             answer = Response.ok(image, image.contentType());
         }
         return answer.tag(etag).header("Cache-Control", cacheControl).build();
+    }
+
+    /** Editors see any unpublished article's image, contributors those of their own articles, a preview link its own. */
+    private boolean mayPreview(long id, Long expires, String sig) {
+        if (expires != null && previewLinks.isValidForImage(id, expires, sig, Instant.now())) {
+            return true;
+        }
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        Editor editor = Editor.of(identity);
+        return editor.canPublish() || articles.isImageOfArticleBy(id, editor.username());
     }
 }

@@ -54,6 +54,7 @@ class FeatureImagePageTest {
         content.section("pictures");
         if (accounts.find("picture-writer").isEmpty()) {
             accounts.create("picture-writer", "Picture Writer", Account.Role.CONTRIBUTOR, PASSWORD);
+            accounts.create("picture-editor", "Picture Editor", Account.Role.EDITOR, PASSWORD);
         }
     }
 
@@ -99,10 +100,11 @@ class FeatureImagePageTest {
         given().get(url).then().statusCode(404);
         given().header("If-None-Match", "\"img-" + image + "\"").get(url).then().statusCode(404);
 
-        NewsroomSession writer = NewsroomSession.signIn("picture-writer", PASSWORD);
-        Response newsroom = writer.request().get(url);
+        Response newsroom = NewsroomSession.signIn("picture-editor", PASSWORD).request().get(url);
         assertEquals(200, newsroom.statusCode());
         assertEquals("no-store", newsroom.header("Cache-Control"));
+        assertEquals(404, NewsroomSession.signIn("picture-writer", PASSWORD).request().get(url).statusCode(),
+                "contributors see only their own drafts");
 
         String link = previewLinks.linkFor(draft.id(), Instant.now());
         String previewed = TestContent.page(link).selectFirst("figure.feature-image img").attr("src");
@@ -120,6 +122,16 @@ class FeatureImagePageTest {
 
         editorial.unpublish(draft.id(), Editor.SYSTEM);
         given().get(url).then().statusCode(404);
+    }
+
+    @Test
+    void aContributorSeesTheImageOfTheirOwnDraft() throws IOException {
+        long image = images.store(noise(16, 16, 5), "image");
+        editorial.create(input("A contributor's draft with a picture", image, Instant.parse("2024-03-03T09:00:00Z")),
+                EditorialService.Action.SAVE, new Editor("picture-writer", false));
+        Response own = NewsroomSession.signIn("picture-writer", PASSWORD).request().get("/media/" + image);
+        assertEquals(200, own.statusCode());
+        assertEquals("no-store", own.header("Cache-Control"));
     }
 
     @Test
