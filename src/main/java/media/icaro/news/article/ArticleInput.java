@@ -52,6 +52,11 @@ public record ArticleInput(
         disclaimerMode = disclaimerMode == null ? Article.DisclaimerMode.SITE_DEFAULT : disclaimerMode;
     }
 
+    public ArticleInput withImageId(Long id) {
+        return new ArticleInput(headline, slug, standfirst, body, section, kind, publishedAt, bylines, tags, disclaimerMode,
+                disclaimerText, source, pinnedRelated, id, imageAlt, imageCaption, imageCredit, minor);
+    }
+
     public ArticleInput withPublishedAt(Instant at) {
         return new ArticleInput(headline, slug, standfirst, body, section, kind, at, bylines, tags, disclaimerMode,
                 disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit, minor);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,25 @@ public class ArticleService {
     /** Any article, whatever its status, as its page would show it: for previews. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ArticleView> preview(long id) {
-        return articles.findByIdOptional(id).map(article -> view(article, Instant.now()));
+        return preview(id, ArticleService::imageUrl);
+    }
+
+    /** A preview whose feature image is at the address {@code imageUrl} gives for the image's id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ArticleView> preview(long id, LongFunction<String> imageUrl) {
+        return articles.findByIdOptional(id).map(article -> view(article, Instant.now(), imageUrl));
+    }
+
+    /** Whether readers may see this image: a live article shows it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isImageLive(long imageId) {
+        return articles.showsImageLive(imageId, Instant.now());
+    }
+
+    /** Whether an article this user created shows this image. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isImageOfArticleBy(long imageId, String username) {
+        return articles.showsImageBy(imageId, username);
     }
 
     /**
@@ -106,6 +125,14 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, Instant now) {
+        return view(article, now, ArticleService::imageUrl);
+    }
+
+    private static String imageUrl(long imageId) {
+        return "/media/" + imageId;
+    }
+
+    private ArticleView view(Article article, Instant now, LongFunction<String> imageUrl) {
         String disclaimer = switch (article.disclaimerMode) {
             case SITE_DEFAULT -> site.defaultDisclaimer();
             case CUSTOM -> article.disclaimerText;
@@ -115,7 +142,7 @@ public class ArticleService {
                 article.standfirst != null ? article.standfirst : bodyRenderer.summary(article.bodyMarkdown),
                 article.publishedAt == null ? null : permalinks.of(article),
                 article.imageId == null ? null
-                        : new ArticleView.FeatureImage("/media/" + article.imageId, article.imageAlt, article.imageCaption, article.imageCredit),
+                        : new ArticleView.FeatureImage(imageUrl.apply(article.imageId), article.imageAlt, article.imageCaption, article.imageCredit),
                 article.section.slug, article.section.name, article.kind,
                 article.bylines.stream().map(a -> new Byline(a.slug, a.name, a.type == Author.Type.ORGANISATION)).toList(),
                 article.publishedAt, article.updatedAt, article.bodyHtml,

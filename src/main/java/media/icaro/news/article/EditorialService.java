@@ -170,25 +170,34 @@ public class EditorialService {
                 .toList();
     }
 
-    /** Checks a submission without saving it, so a caller can report its own errors and these together. */
+    /**
+     * Checks a submission without saving it, so a caller can report its own errors and these together;
+     * with a new image to store, as {@link #create(ArticleInput, byte[], Action, Editor)} would.
+     */
     @Transactional
-    public void check(ArticleInput input, Action action, Long id) {
-        validate(input, action, id == null ? null : find(id), now());
+    public void check(ArticleInput input, boolean newImage, Action action, Long id) {
+        validate(input, newImage, action, id == null ? null : find(id), now());
     }
 
     /** Creates an article; a simultaneous write that took its address or a new tag first is settled by trying again. */
     public long create(ArticleInput input, Action action, Editor editor) {
-        return WriteAttempts.run(() -> createOnce(input, action, editor));
+        return create(input, null, action, editor);
     }
 
-    private long createOnce(ArticleInput input, Action action, Editor editor) {
+    /** Creates an article with a new feature image, stored in the article's transaction: a rejected save stores none. */
+    public long create(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
+        return WriteAttempts.run(() -> createOnce(submitted, newImage, action, editor));
+    }
+
+    private long createOnce(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
         checkMayUse(action, editor);
+        ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
         Article article = new Article();
         article.status = Article.Status.DRAFT;
         article.createdAt = now;
         article.createdBy = editor.username();
-        Section section = validate(input, action, null, now);
+        Section section = validate(input, false, action, null, now);
         apply(article, input, section, now);
         transition(article, action, input.publishedAt(), now);
         articles.persist(article);
@@ -202,9 +211,14 @@ public class EditorialService {
      * written and {@link EditConflict} says so, also when the other save happened at the same moment.
      */
     public void update(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
+        update(id, expectedVersion, input, null, action, editor);
+    }
+
+    /** Saves an edit with a new feature image, stored in the article's transaction: a rejected save stores none. */
+    public void update(long id, long expectedVersion, ArticleInput input, byte[] newImage, Action action, Editor editor) {
         try {
             WriteAttempts.run(() -> {
-                updateOnce(id, expectedVersion, input, action, editor);
+                updateOnce(id, expectedVersion, input, newImage, action, editor);
                 return id;
             });
         } catch (RuntimeException e) {
@@ -215,15 +229,16 @@ public class EditorialService {
         }
     }
 
-    private void updateOnce(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
+    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
         checkMayUse(action, editor);
         if (article.version != expectedVersion) {
             throw new EditConflict(article.version, lastEditor(article.id));
         }
+        ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
-        Section section = validate(input, action, article, now);
+        Section section = validate(input, false, action, article, now);
         String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
         List<String> changed = changedFields(article, input, section);
         boolean wasLive = article.status == Article.Status.PUBLISHED;
@@ -317,6 +332,10 @@ public class EditorialService {
         return due.size();
     }
 
+    private ArticleInput withNewImage(ArticleInput input, byte[] newImage) {
+        return newImage == null ? input : input.withImageId(images.store(newImage, "image"));
+    }
+
     private Article find(long id) {
         return articles.findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
@@ -337,7 +356,7 @@ public class EditorialService {
     }
 
     /** Checks every field at once and returns the section; throws {@link FieldErrors.Invalid} if anything is wrong. */
-    private Section validate(ArticleInput input, Action action, Article existing, Instant now) {
+    private Section validate(ArticleInput input, boolean newImage, Action action, Article existing, Instant now) {
         FieldErrors errors = new FieldErrors();
         if (input.headline() == null || input.headline().isBlank()) {
             errors.add("headline", "Write a headline");
@@ -389,13 +408,11 @@ public class EditorialService {
                 && (input.disclaimerText() == null || input.disclaimerText().isBlank())) {
             errors.add("disclaimerText", "Write the disclaimer, or choose the site's or none");
         }
-        if (input.imageId() != null) {
-            if (!images.exists(input.imageId())) {
-                errors.add("image", "That image is missing: upload it again");
-            }
-            if (input.imageAlt() == null || input.imageAlt().isBlank()) {
-                errors.add("imageAlt", "Describe the image for readers who cannot see it");
-            }
+        if (input.imageId() != null && !images.exists(input.imageId())) {
+            errors.add("image", "That image is missing: upload it again");
+        }
+        if ((input.imageId() != null || newImage) && (input.imageAlt() == null || input.imageAlt().isBlank())) {
+            errors.add("imageAlt", "Describe the image for readers who cannot see it");
         }
         for (Long pinned : input.pinnedRelated()) {
             if (existing != null && pinned == existing.id) {

@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 public class PreviewLinks {
 
     static final Duration LIFETIME = Duration.ofHours(48);
+    /** Sets image signatures apart from article ones. */
+    private static final String IMAGE = "image:";
     private static final Logger LOG = Logger.getLogger(PreviewLinks.class);
 
     private final byte[] key;
@@ -42,22 +44,38 @@ public class PreviewLinks {
     /** A path such as /preview/42?expires=1718000000&sig=..., valid for 48 hours from now. */
     public String linkFor(long articleId, Instant now) {
         long expires = now.plus(LIFETIME).getEpochSecond();
-        return "/preview/" + articleId + "?expires=" + expires + "&sig=" + sign(articleId, expires);
+        return "/preview/" + articleId + "?expires=" + expires + "&sig=" + sign(String.valueOf(articleId), expires);
     }
 
     public boolean isValid(long articleId, long expires, String signature, Instant now) {
+        return isValid(String.valueOf(articleId), expires, signature, now);
+    }
+
+    /**
+     * The draft's feature image as the page of a preview link shows it, to a reader without a session:
+     * signed for the image, so the link's signature cannot open any other image, and expiring with the link.
+     */
+    public String imageLinkFor(long imageId, long expires) {
+        return "/media/" + imageId + "?expires=" + expires + "&sig=" + sign(IMAGE + imageId, expires);
+    }
+
+    public boolean isValidForImage(long imageId, long expires, String signature, Instant now) {
+        return isValid(IMAGE + imageId, expires, signature, now);
+    }
+
+    private boolean isValid(String subject, long expires, String signature, Instant now) {
         if (signature == null || now.getEpochSecond() > expires) {
             return false;
         }
-        return MessageDigest.isEqual(sign(articleId, expires).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(sign(subject, expires).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String sign(long articleId, long expires) {
+    private String sign(String subject, long expires) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((articleId + ":" + expires).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = mac.doFinal((subject + ":" + expires).getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

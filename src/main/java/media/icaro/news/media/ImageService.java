@@ -6,53 +6,71 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-
 import media.icaro.news.web.FieldErrors;
 
 /**
- * Feature images: JPEG, PNG or WebP up to 5 MB, recognised by their first bytes, never by their
- * name. An image is immutable: a new upload is a new image, so it can be cached for ever.
+ * Feature images: JPEG, PNG or WebP up to 5 MB and 50 megapixels, recognised by their first bytes,
+ * never by their name. An image is immutable: a new upload is a new image, so it can be cached for ever.
  */
 @ApplicationScoped
-public class ImageService implements PanacheRepository<Image> {
+public class ImageService {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Beyond these, decoding the image (to show or resize it) needs hundreds of megabytes. */
+    static final long MAX_SIDE = 12_000;
+    static final long MAX_PIXELS = 50_000_000;
 
-    /** What a page needs to serve an image. */
-    public record StoredImage(long id, String contentType, byte[] data) {
+    private final ImageRepository images;
+    private final ImageCache cache;
+
+    ImageService(ImageRepository images, ImageCache cache) {
+        this.images = images;
+        this.cache = cache;
+    }
+
+    /** Says in the given field what is wrong with an upload, if anything; stores nothing. */
+    public void check(byte[] data, String field, FieldErrors errors) {
+        if (data == null || data.length == 0) {
+            errors.add(field, "Choose an image file");
+        } else if (data.length > MAX_BYTES) {
+            errors.add(field, "The image is larger than 5 MB");
+        } else if (contentType(data) == null) {
+            errors.add(field, "That file is not a JPEG, PNG or WebP image");
+        } else {
+            ImageDimensions size = ImageDimensions.of(data);
+            if (size == null) {
+                errors.add(field, "The image's size cannot be read: save it again as a JPEG, PNG or WebP");
+            } else if (size.width() > MAX_SIDE || size.height() > MAX_SIDE || size.pixels() > MAX_PIXELS) {
+                errors.add(field, "The image is " + size.width() + " × " + size.height() + " pixels: keep it within "
+                        + MAX_SIDE + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
+            }
+        }
     }
 
     /** Stores an upload, or says in the given field what is wrong with it. */
     @Transactional
     public long store(byte[] data, String field) {
         FieldErrors errors = new FieldErrors();
-        String type = data == null ? null : contentType(data);
-        if (data == null || data.length == 0) {
-            errors.add(field, "Choose an image file");
-        } else if (data.length > MAX_BYTES) {
-            errors.add(field, "The image is larger than 5 MB");
-        } else if (type == null) {
-            errors.add(field, "That file is not a JPEG, PNG or WebP image");
-        }
+        check(data, field, errors);
         errors.throwIfAny();
         Image image = new Image();
-        image.contentType = type;
+        image.contentType = contentType(data);
         image.byteSize = data.length;
         image.data = data;
         image.createdAt = Instant.now();
-        persist(image);
+        images.persist(image);
         return image.id;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(long id) {
-        return count("id", id) > 0;
+        return images.exists(id);
     }
 
+    /** The image to serve, held in memory after its first read (see {@link ImageCache}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoredImage> load(long id) {
-        return findByIdOptional(id).map(image -> new StoredImage(image.id, image.contentType, image.data));
+        return cache.get(id, images::findStored);
     }
 
     /** The type the bytes say they are: JPEG, PNG or WebP; null for anything else. */

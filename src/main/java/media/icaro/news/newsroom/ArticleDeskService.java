@@ -21,11 +21,13 @@ import media.icaro.news.web.FieldErrors;
 
 /**
  * What the newsroom's article pages do: read the typed form, report every problem at once, and
- * hand a clean submission to the {@link EditorialService}. Not transactional itself: an uploaded
- * image is kept even when the rest of the form comes back with errors.
+ * hand a clean submission to the {@link EditorialService}. A new image is stored in the same
+ * transaction as the article, so a rejected form stores none; the form asks for it again instead.
  */
 @ApplicationScoped
 public class ArticleDeskService {
+
+    static final String CHOOSE_IMAGE_AGAIN = "Choose the image again: it is saved only together with the article";
 
     /** Everything the article form page shows. */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
@@ -62,27 +64,35 @@ public class ArticleDeskService {
         return page(user, forms.fill(article.input(), article.version()), new FieldErrors(), article, notice, null);
     }
 
-    /** The form sent back as typed, with the messages beside its fields. */
+    /**
+     * The form sent back as typed, with the messages beside its fields. A browser cannot refill a file
+     * field, and an image is stored only with its article, so a new one must be chosen again.
+     */
     public FormPage withErrors(Long id, ArticleForm form, FieldErrors errors, NewsroomUser user, String problem) {
+        if (forms.hasNewImage(form)) {
+            errors.add("image", CHOOSE_IMAGE_AGAIN);
+        }
         return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
     }
 
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
-        ArticleInput input = read(form, action, null);
-        return editorial.create(input, action, editor);
+        byte[] newImage = forms.newImage(form);
+        ArticleInput input = read(form, newImage, action, null);
+        return editorial.create(input, newImage, action, editor);
     }
 
     public void update(long id, ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
-        ArticleInput input = read(form, action, id);
+        byte[] newImage = forms.newImage(form);
+        ArticleInput input = read(form, newImage, action, id);
         long version;
         try {
             version = Long.parseLong(form.version.strip());
         } catch (NumberFormatException e) {
             version = -1;
         }
-        editorial.update(id, version, input, action, editor);
+        editorial.update(id, version, input, newImage, action, editor);
     }
 
     /** Contributors see only the articles they created: others' drafts are not theirs to read. */
@@ -102,12 +112,13 @@ public class ArticleDeskService {
         }
     }
 
-    private ArticleInput read(ArticleForm form, EditorialService.Action action, Long id) {
+    /** The submission, checked; with a new image, all of it, so that a form that will not save writes nothing. */
+    private ArticleInput read(ArticleForm form, byte[] newImage, EditorialService.Action action, Long id) {
         FieldErrors errors = new FieldErrors();
-        ArticleInput input = forms.read(form, errors);
-        if (!errors.isEmpty()) {
+        ArticleInput input = forms.read(form, newImage, errors);
+        if (!errors.isEmpty() || newImage != null) {
             try {
-                editorial.check(input, action, id);
+                editorial.check(input, newImage != null, action, id);
             } catch (FieldErrors.Invalid e) {
                 e.errors().messages().forEach(errors::add);
             }

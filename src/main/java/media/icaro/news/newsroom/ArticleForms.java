@@ -38,19 +38,30 @@ public class ArticleForms {
         this.images = images;
     }
 
+    /** Whether the editor chose an image file with this submission (removing the image overrides it). */
+    public boolean hasNewImage(ArticleForm form) {
+        return form.image != null && form.image.size() > 0 && form.removeImage.isBlank();
+    }
+
+    /** The image file chosen with this submission, or null. */
+    public byte[] newImage(ArticleForm form) {
+        if (!hasNewImage(form)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(form.image.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Reads the form; what cannot be read goes into {@code errors}. A valid uploaded image is stored
-     * at once and its id written back into the form, so a form sent back with errors keeps it.
+     * Reads the form; what cannot be read goes into {@code errors}. A new image is only checked here:
+     * the caller stores it with the article ({@link #newImage}), so a rejected form leaves nothing behind.
      */
-    public ArticleInput read(ArticleForm form, FieldErrors errors) {
-        if (form.image != null && form.image.size() > 0) {
-            try {
-                form.imageId = String.valueOf(images.store(Files.readAllBytes(form.image.uploadedFile()), "image"));
-            } catch (FieldErrors.Invalid e) {
-                e.errors().messages().forEach(errors::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    public ArticleInput read(ArticleForm form, byte[] newImage, FieldErrors errors) {
+        if (newImage != null) {
+            images.check(newImage, "image", errors);
         }
         if (!form.removeImage.isBlank()) {
             form.imageId = "";

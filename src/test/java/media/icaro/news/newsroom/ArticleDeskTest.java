@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,7 @@ import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.media.ImageRepository;
 
 /** The article form, as editors and contributors use it in a browser. */
 @QuarkusTest
@@ -51,6 +53,9 @@ class ArticleDeskTest {
 
     @Inject
     ArticleRepository articleRepository;
+
+    @Inject
+    ImageRepository imageRepository;
 
     NewsroomSession editor;
     NewsroomSession contributor;
@@ -163,7 +168,7 @@ class ArticleDeskTest {
         Map<String, String> noAlt = DeskForms.article("Image without alt", "desk");
         Document form = Jsoup.parse(DeskForms.post(editor, "/admin/articles", noAlt, DeskForms.PNG, "a.png").asString());
         assertEquals("Describe the image for readers who cannot see it", error(form, "imageAlt"));
-        assertFalse(form.selectFirst("input[name=imageId]").attr("value").isEmpty(), "the upload is kept for the next try");
+        assertEquals("Choose the image again: it is saved only together with the article", error(form, "image"));
 
         Document notImage = Jsoup.parse(DeskForms.post(editor, "/admin/articles", DeskForms.article("Text as image", "desk"),
                 "just some text, not an image".getBytes(), "photo.jpg").asString());
@@ -179,6 +184,52 @@ class ArticleDeskTest {
                 "Text as image", "Huge image")) {
             assertTrue(editorial.list(null, "desk", headline, null, 10).isEmpty(), "nothing half-saved: " + headline);
         }
+    }
+
+    @Test
+    void aRejectedFormStoresNoImageAndAsksForItAgain() {
+        editor.page("/admin/articles/new");
+        long before = images();
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> noHeadline = DeskForms.article("", "desk");
+            noHeadline.put("imageAlt", "Alt text typed before the mistake");
+            Response response = DeskForms.post(editor, "/admin/articles", noHeadline, DeskForms.PNG, "photo.png");
+            assertEquals(400, response.statusCode(), response.asString());
+            Document form = Jsoup.parse(response.asString());
+            assertEquals("Write a headline", error(form, "headline"));
+            assertEquals("Choose the image again: it is saved only together with the article", error(form, "image"));
+            assertEquals("", form.selectFirst("input[name=imageId]").attr("value"), "no stored image to point at");
+            assertEquals("Alt text typed before the mistake", form.selectFirst("#imageAlt").attr("value"));
+            assertFalse(form.select(".error-summary a[href=#image]").isEmpty(), "the summary names it");
+        }
+        Map<String, String> badDate = DeskForms.article("Desk story with a bad date and a picture", "desk");
+        badDate.put("imageAlt", "A pixel");
+        badDate.put("publishedAt", "soon");
+        DeskForms.post(editor, "/admin/articles", badDate, DeskForms.PNG, "photo.png");
+        assertEquals(before, images(), "no image stored for a rejected form");
+
+        long id = publishViaDesk("Desk story whose edit is rejected");
+        Map<String, String> edit = DeskForms.formValues(editor.page("/admin/articles/" + id));
+        edit.put("body", "");
+        edit.put("imageAlt", "A pixel");
+        Response rejected = DeskForms.post(editor, "/admin/articles/" + id, edit, DeskForms.PNG, "photo.png");
+        assertEquals(400, rejected.statusCode());
+        assertEquals("Choose the image again: it is saved only together with the article", error(Jsoup.parse(rejected.asString()), "image"));
+        assertEquals(before, images(), "nor for a rejected edit");
+    }
+
+    @Test
+    void aPictureOfFourHundredMegapixelsIsRefusedBesideTheField() throws IOException {
+        editor.page("/admin/articles/new");
+        byte[] png = DeskForms.blankPng(20000, 20000);
+        assertTrue(png.length < 200_000, "small on disk: " + png.length);
+        Map<String, String> fields = DeskForms.article("Desk story with a gigantic picture", "desk");
+        fields.put("imageAlt", "Nothing at all, very large");
+        Response response = DeskForms.post(editor, "/admin/articles", fields, png, "huge.png");
+        assertEquals(400, response.statusCode());
+        assertEquals("The image is 20000 × 20000 pixels: keep it within 12000 pixels a side and 50 megapixels",
+                error(Jsoup.parse(response.asString()), "image"));
+        assertTrue(editorial.list(null, "desk", "gigantic picture", null, 10).isEmpty());
     }
 
     @Test
@@ -418,6 +469,9 @@ class ArticleDeskTest {
         return DeskForms.idFrom(saved);
     }
 
+    private long images() {
+        return QuarkusTransaction.requiringNew().call(imageRepository::count);
+    }
 
     @Test
     void datesOutsideTheYears1900To2099AndTooManyTagsAreRefusedBesideTheirFields() {

@@ -114,7 +114,7 @@ public class ArticleApiService {
                 kept == null ? null : kept.imageCredit(), false);
         if (!errors.isEmpty()) {
             try {
-                editorial.check(input, action == null ? Action.SAVE : action, current == null ? null : current.id());
+                editorial.check(input, false, action == null ? Action.SAVE : action, current == null ? null : current.id());
             } catch (FieldErrors.Invalid e) {
                 e.errors().messages().forEach(errors::add);
             }

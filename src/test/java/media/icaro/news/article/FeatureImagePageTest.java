@@ -1,0 +1,171 @@
+package media.icaro.news.article;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import media.icaro.news.NewsroomSession;
+import media.icaro.news.TestContent;
+import media.icaro.news.account.Account;
+import media.icaro.news.account.AccountService;
+import media.icaro.news.media.ImageService;
+
+/** Feature images as readers' browsers fetch them, and who may fetch those of unpublished stories. */
+@QuarkusTest
+class FeatureImagePageTest {
+
+    static final String PASSWORD = "picture-desk-password";
+    static final String PUBLIC = "public, max-age=31536000, immutable";
+
+    @Inject
+    ImageService images;
+
+    @Inject
+    TestContent content;
+
+    @Inject
+    EditorialService editorial;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PreviewLinks previewLinks;
+
+    @BeforeEach
+    void section() {
+        content.section("pictures");
+        if (accounts.find("picture-writer").isEmpty()) {
+            accounts.create("picture-writer", "Picture Writer", Account.Role.CONTRIBUTOR, PASSWORD);
+            accounts.create("picture-editor", "Picture Editor", Account.Role.EDITOR, PASSWORD);
+        }
+    }
+
+    @Test
+    void aLargeImageArrivesWholeWithItsLength() throws IOException {
+        byte[] png = noise(400, 300, 1);
+        String url = published("A story with a noisy picture", png);
+        Response response = given().get(url);
+        assertEquals(200, response.statusCode());
+        assertEquals("image/png", response.contentType());
+        assertEquals(String.valueOf(png.length), response.header("Content-Length"));
+        assertArrayEquals(png, response.asByteArray(), "every piece, in order");
+        assertEquals(PUBLIC, response.header("Cache-Control"));
+    }
+
+    @Test
+    void aBrowserThatHoldsTheImageGetsA304WithoutTheBytes() throws IOException {
+        String url = published("A story whose picture is cached", noise(64, 64, 2));
+        String etag = given().get(url).then().statusCode(200).extract().header("ETag");
+        Response again = given().header("If-None-Match", etag).get(url);
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.asByteArray().length);
+        assertEquals(etag, again.header("ETag"));
+        assertEquals(PUBLIC, again.header("Cache-Control"));
+
+        given().header("If-None-Match", "\"something-else\"").get(url).then().statusCode(200);
+        given().header("If-None-Match", "\"something-else\", " + etag).get(url).then().statusCode(304);
+    }
+
+    @Test
+    void anUnknownImageIsNotFound() {
+        given().get("/media/987654321").then().statusCode(404);
+        given().header("If-None-Match", "\"img-987654321\"").get("/media/987654321").then().statusCode(404);
+    }
+
+    @Test
+    void aDraftsImageIsForTheNewsroomAndPreviewLinksOnlyAndNeverCachedPublicly() throws IOException {
+        long image = images.store(noise(32, 32, 3), "image");
+        ArticleView draft = content.create(input("A draft with an embargoed picture", image, Instant.parse("2024-03-02T09:00:00Z")),
+                EditorialService.Action.SAVE);
+        String url = "/media/" + image;
+
+        given().get(url).then().statusCode(404);
+        given().header("If-None-Match", "\"img-" + image + "\"").get(url).then().statusCode(404);
+
+        Response newsroom = NewsroomSession.signIn("picture-editor", PASSWORD).request().get(url);
+        assertEquals(200, newsroom.statusCode());
+        assertEquals("no-store", newsroom.header("Cache-Control"));
+        assertEquals(404, NewsroomSession.signIn("picture-writer", PASSWORD).request().get(url).statusCode(),
+                "contributors see only their own drafts");
+
+        String link = previewLinks.linkFor(draft.id(), Instant.now());
+        String previewed = TestContent.page(link).selectFirst("figure.feature-image img").attr("src");
+        Response outside = given().get(previewed);
+        assertEquals(200, outside.statusCode());
+        assertEquals("no-store", outside.header("Cache-Control"));
+        assertEquals("no-store", given().header("If-None-Match", outside.header("ETag")).get(previewed).header("Cache-Control"));
+        given().get(previewed.replaceAll("sig=[^&]+", "sig=forged")).then().statusCode(404);
+        given().get(previewed.replaceAll("expires=\\d+", "expires=1000")).then().statusCode(404);
+        given().get(previewed.replace("/media/" + image, "/media/" + (image + 1))).then().statusCode(404);
+
+        editorial.update(draft.id(), editorial.load(draft.id()).version(), editorial.load(draft.id()).input(),
+                EditorialService.Action.PUBLISH, Editor.SYSTEM);
+        given().get(url).then().statusCode(200).header("Cache-Control", PUBLIC);
+
+        editorial.unpublish(draft.id(), Editor.SYSTEM);
+        given().get(url).then().statusCode(404);
+    }
+
+    @Test
+    void aContributorSeesTheImageOfTheirOwnDraft() throws IOException {
+        long image = images.store(noise(16, 16, 5), "image");
+        editorial.create(input("A contributor's draft with a picture", image, Instant.parse("2024-03-03T09:00:00Z")),
+                EditorialService.Action.SAVE, new Editor("picture-writer", false));
+        Response own = NewsroomSession.signIn("picture-writer", PASSWORD).request().get("/media/" + image);
+        assertEquals(200, own.statusCode());
+        assertEquals("no-store", own.header("Cache-Control"));
+    }
+
+    @Test
+    void aScheduledStorysImageWaitsForItsTime() throws IOException {
+        long image = images.store(noise(16, 16, 4), "image");
+        content.create(input("A scheduled story with a picture", image, Instant.now().plusSeconds(3600)),
+                EditorialService.Action.SCHEDULE);
+        given().get("/media/" + image).then().statusCode(404);
+    }
+
+    /** Publishes a story with this feature image and gives the image's address from its page. */
+    String published(String headline, byte[] image) {
+        long id = images.store(image, "image");
+        ArticleView story = content.create(input(headline, id, Instant.parse("2024-03-01T09:00:00Z")), EditorialService.Action.PUBLISH);
+        return TestContent.page(story.url()).selectFirst("figure.feature-image img").attr("src");
+    }
+
+    static ArticleInput input(String headline, long image, Instant publishedAt) {
+        return new ArticleInput(headline, null, null, "Body.", "pictures", Article.Kind.NEWS, publishedAt,
+                List.of("Picture Desk"), List.of(), Article.DisclaimerMode.NONE, null, null, List.of(), image, "Noise",
+                null, null, false);
+    }
+
+    /** A PNG of random pixels, which do not compress. */
+    static byte[] noise(int width, int height, long seed) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
