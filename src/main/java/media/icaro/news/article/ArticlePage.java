@@ -34,14 +34,14 @@ public class ArticlePage {
     public TemplateInstance get(@PathParam("section") String section, @PathParam("yyyy") String year,
             @PathParam("mm") String month, @PathParam("dd") String day, @PathParam("slug") String slug) {
         String requested = "/" + section + "/" + year + "/" + month + "/" + day + "/" + slug;
-        ArticleView article = articles.findLive(slug).orElse(null);
-        if (article == null) {
+        ArticleService.AtAddress found = articles.findLive(slug, requested).orElse(null);
+        if (found == null) {
             String movedTo = articles.movedFrom(requested).orElseThrow(NotFoundException::new);
             throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(movedTo));
         }
-        if (!requested.equals(article.url())) {
-            throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(article.url()));
+        if (found.page() == null) {
+            throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(found.livesAt()));
         }
-        return Templates.article(article, false);
+        return Templates.article(found.page(), false);
     }
 }

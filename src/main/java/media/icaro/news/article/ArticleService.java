@@ -48,13 +48,23 @@ public class ArticleService {
         this.site = site;
     }
 
-    /** The live article with this slug, as its page shows it; empty for unknown or unpublished ones. */
+    /**
+     * What answers at an article's address: the page of the live article with this slug, or, when the
+     * address is not its own, only the address it lives at, so that a redirect never builds the page.
+     */
+    public record AtAddress(ArticleView page, String livesAt) {
+    }
+
+    /** Empty for unknown or unpublished slugs. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ArticleView> findLive(String slug) {
+    public Optional<AtAddress> findLive(String slug, String path) {
         Instant now = Instant.now();
         return articles.findBySlugWithSection(slug)
                 .filter(article -> article.isLive(now))
-                .map(article -> view(article, now));
+                .map(article -> {
+                    String url = permalinks.of(article);
+                    return url.equals(path) ? new AtAddress(view(article, now), url) : new AtAddress(null, url);
+                });
     }
 
     /** The current address of the article that used to live at {@code path}, if one did. */

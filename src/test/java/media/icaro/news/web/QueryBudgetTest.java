@@ -1,5 +1,6 @@
 package media.icaro.news.web;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,18 @@ class QueryBudgetTest {
         assertTrue(front <= 2 + sectionCount, "front page queries (one per section and one more): " + front);
     }
 
+    @Test
+    void aWrongAddressAnswersItsRedirectWithoutBuildingThePage() {
+        content.section("budget");
+        ArticleView story = content.publish("budget", "A budget story read at a wrong address",
+                Instant.parse("2021-06-06T10:00:00Z"), "Budget one");
+        String wrong = story.url().replace("/budget/", "/politics/");
+        given().redirects().follow(false).get(wrong).then().statusCode(301).header("Location", story.url());
+        content.settle();
+        long queries = fewestStatements(() -> given().redirects().follow(false).get(wrong).then().statusCode(301));
+        assertTrue(queries <= 1, "a wrong address costs the one query that finds the article: " + queries);
+    }
+
     /**
      * The statements one request prepares, after a warm-up request. Background work (the scheduler,
      * the search index following the articles just written) shares the counter, so the fewest of
@@ -88,11 +101,15 @@ class QueryBudgetTest {
     private long queriesFor(String path) {
         TestContent.page(path);
         content.settle();
+        return fewestStatements(() -> TestContent.page(path));
+    }
+
+    private long fewestStatements(Runnable request) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long before = statistics.getPrepareStatementCount();
-            TestContent.page(path);
+            request.run();
             fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
         }
         return fewest;
