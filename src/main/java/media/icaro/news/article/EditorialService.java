@@ -29,6 +29,7 @@ import media.icaro.news.tag.TagService;
 import media.icaro.news.web.CleanText;
 import media.icaro.news.web.FieldErrors;
 import media.icaro.news.web.Slugs;
+import media.icaro.news.domain.ContentChanged;
 
 /**
  * The one way to write an article, for the newsroom pages, the JSON API, the scheduler and first
@@ -202,7 +203,7 @@ public class EditorialService {
         transition(article, action, input.publishedAt(), now);
         articles.persist(article);
         record(article, editor, now, summary(action, "Created"));
-        changes.fire(new ContentChanged(article.id));
+        changes.fire(ContentChanged.article(article.id));
         return article.id;
     }
 
@@ -251,7 +252,7 @@ public class EditorialService {
         articles.flush();
         String what = changed.isEmpty() ? "No changes" : "Edited " + String.join(", ", changed);
         record(article, editor, now, summary(action, what) + (input.minor() ? " (minor)" : ""));
-        changes.fire(new ContentChanged(article.id));
+        changes.fire(ContentChanged.article(article.id));
     }
 
     /** A dated correction shown on the page; it always marks the article "Updated". */
@@ -278,7 +279,7 @@ public class EditorialService {
         article.modifiedAt = now;
         articles.flush();
         record(article, editor, now, "Corrected: " + abbreviate(note.strip(), 200));
-        changes.fire(new ContentChanged(article.id));
+        changes.fire(ContentChanged.article(article.id));
     }
 
     /** Unpublishes: the page answers 404 again; nothing is deleted. */
@@ -290,7 +291,7 @@ public class EditorialService {
         transition(article, Action.UNPUBLISH, null, now);
         articles.flush();
         record(article, editor, now, "Unpublished");
-        changes.fire(new ContentChanged(article.id));
+        changes.fire(ContentChanged.article(article.id));
     }
 
     /** Restores an earlier revision's content (not its status) as a new save, which writes a new revision. */
@@ -314,7 +315,7 @@ public class EditorialService {
         articles.flush();
         record(article, editor, now, "Restored the revision of " + revision.revisedAt.truncatedTo(ChronoUnit.SECONDS)
                 + " by " + revision.revisedBy);
-        changes.fire(new ContentChanged(article.id));
+        changes.fire(ContentChanged.article(article.id));
     }
 
     /** Publishes every scheduled article whose time has come, including those missed while the site was down. */
@@ -327,7 +328,7 @@ public class EditorialService {
             article.modifiedAt = now;
             articles.flush();
             record(article, Editor.SYSTEM, now, "Published on schedule");
-            changes.fire(new ContentChanged(article.id));
+            changes.fire(ContentChanged.article(article.id));
         }
         return due.size();
     }

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import media.icaro.news.domain.ContentChanged;
 
 /**
  * Keeps the related-story scorer's snapshot of the published corpus in memory: two queries build

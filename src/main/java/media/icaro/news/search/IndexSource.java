@@ -70,11 +70,21 @@ class IndexSource {
 
     @Transactional
     Optional<Change> change(long id, Instant now) {
-        return articles.findByIdOptional(id).map(a -> new Change(a.id,
+        return articles.findByIdOptional(id).map(a -> change(a, now));
+    }
+
+    private Change change(Article a, Instant now) {
+        return new Change(a.id,
                 a.isLive(now)
                         ? Optional.of(document(a, a.tags.stream().map(t -> t.name).toList(), a.bylines.stream().map(b -> b.name).toList()))
                         : Optional.empty(),
-                a.modifiedAt));
+                a.modifiedAt);
+    }
+
+    /** Every article of a section, as changes to apply: live ones indexed again, others dropped. */
+    @Transactional
+    List<Change> inSection(long sectionId, Instant now) {
+        return articles.list("section.id", sectionId).stream().map(a -> change(a, now)).toList();
     }
 
     /** Articles changed after {@code since}: what another instance may have written. */

@@ -25,8 +25,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
-import media.icaro.news.article.ContentChanged;
 import media.icaro.news.article.TextSimilarity;
+import media.icaro.news.domain.ContentChanged;
 
 /**
  * The site's search index, under the data folder. It follows every change to an article as soon
@@ -130,10 +130,14 @@ public class SearchIndex implements TextSimilarity {
                     if (!writable()) {
                         return;
                     }
-                    apply(source.change(change.articleId(), Instant.now()));
+                    switch (change.subject()) {
+                        case ARTICLE -> apply(source.change(change.id(), Instant.now()));
+                        // A section's name and address are in every document of its articles.
+                        case SECTION -> source.inSection(change.id(), Instant.now()).forEach(c -> apply(Optional.of(c)));
+                    }
                     commitWhenIdle();
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("Could not update the search index for article " + change.articleId(), e);
+                    LOG.error("Could not update the search index after " + change, e);
                 }
             });
         }

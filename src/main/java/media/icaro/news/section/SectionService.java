@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import media.icaro.news.web.CleanText;
 import media.icaro.news.web.FieldErrors;
 import media.icaro.news.web.Slugs;
+import media.icaro.news.domain.ContentChanged;
 
 /**
  * Sections are few and read on every page (the navigation), so they are held in memory and
@@ -33,19 +34,15 @@ public class SectionService {
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "author", "feed", "login", "logout",
             "q", "search", "sitemap", "static", "tag", "robots", "media", "preview");
 
-    /** Fired when sections change; the navigation is reloaded once the change has committed. */
-    public record SectionsChanged() {
-    }
-
     private record Navigation(List<SectionView> sections, Instant loadedAt) {
     }
 
     private final SectionRepository sections;
-    private final Event<SectionsChanged> changes;
+    private final Event<ContentChanged> changes;
     private final Duration maxAge;
     private volatile Navigation navigation;
 
-    SectionService(SectionRepository sections, Event<SectionsChanged> changes,
+    SectionService(SectionRepository sections, Event<ContentChanged> changes,
             @ConfigProperty(name = "news.snapshot-max-age", defaultValue = "PT1M") Duration maxAge) {
         this.sections = sections;
         this.changes = changes;
@@ -107,7 +104,7 @@ public class SectionService {
         ordered.add(clamp(position, ordered.size()), section);
         sections.persist(section);
         renumber(ordered);
-        changes.fire(new SectionsChanged());
+        changes.fire(ContentChanged.section(section.id));
         return SectionView.of(section);
     }
 
@@ -128,7 +125,7 @@ public class SectionService {
             ordered.add(clamp(position, ordered.size()), section);
             renumber(ordered);
         }
-        changes.fire(new SectionsChanged());
+        changes.fire(ContentChanged.section(section.id));
         return SectionView.of(section);
     }
 
@@ -146,7 +143,7 @@ public class SectionService {
         }
         sections.delete(section);
         renumber(sections.listInNavigationOrder());
-        changes.fire(new SectionsChanged());
+        changes.fire(ContentChanged.section(id));
     }
 
     /** How many articles, in any status, each section holds, by section id. */
@@ -186,7 +183,9 @@ public class SectionService {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SectionsChanged change) {
-        navigation = null;
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        if (change.subject() == ContentChanged.Subject.SECTION) {
+            navigation = null;
+        }
     }
 }

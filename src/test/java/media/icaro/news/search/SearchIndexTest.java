@@ -20,6 +20,8 @@ import media.icaro.news.TestContent;
 import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.section.SectionService;
+import media.icaro.news.section.SectionView;
 
 /** The index follows publishing: only live articles are ever found. */
 @QuarkusTest
@@ -30,6 +32,9 @@ class SearchIndexTest {
 
     @Inject
     EditorialService editorial;
+
+    @Inject
+    SectionService sections;
 
     @BeforeEach
     void section() {
@@ -50,6 +55,19 @@ class SearchIndexTest {
         editorial.unpublish(draft.id(), Editor.SYSTEM);
         content.settle();
         assertTrue(headlines("quokkaword").isEmpty(), "an unpublished article is not found");
+    }
+
+    @Test
+    void aRenamedSectionShowsItsNewNameInResults() {
+        SectionView section = content.section("search-rename");
+        String headline = "Numbatword story in a section about to be renamed";
+        content.publish("search-rename", headline, Instant.parse("2023-09-02T10:00:00Z"));
+        content.settle();
+        assertEquals(List.of(section.name()), sectionNames("numbatword", headline));
+
+        sections.update(section.id(), "Renamed Numbat Desk", "Stories after the rename", null);
+        content.settle();
+        assertEquals(List.of("Renamed Numbat Desk"), sectionNames("numbatword", headline));
     }
 
     @Test
@@ -89,5 +107,12 @@ class SearchIndexTest {
 
     private static List<String> headlines(String q) {
         return SearchQueriesTest.search(q).select("ol.search-results .card-headline a").eachText();
+    }
+
+    /** The section each result of the story with this headline shows. */
+    private static List<String> sectionNames(String q, String headline) {
+        return SearchQueriesTest.search(q).select("ol.search-results > li").stream()
+                .filter(hit -> hit.select(".card-headline a").text().equals(headline))
+                .map(hit -> hit.select(".card-meta a").text()).toList();
     }
 }

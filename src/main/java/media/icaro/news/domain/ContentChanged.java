@@ -1,0 +1,23 @@
+package media.icaro.news.domain;
+
+/**
+ * Fired once a transaction that changed what readers see has committed, saying what changed. Every
+ * derived structure (the section navigation, the related-story snapshot, the search index) listens
+ * to this one event and decides what the change touches.
+ */
+public record ContentChanged(Subject subject, long id) {
+
+    /** What a change is about; new tags and authors arrive with the article whose save made them. */
+    public enum Subject {
+        ARTICLE,
+        SECTION
+    }
+
+    public static ContentChanged article(long id) {
+        return new ContentChanged(Subject.ARTICLE, id);
+    }
+
+    public static ContentChanged section(long id) {
+        return new ContentChanged(Subject.SECTION, id);
+    }
+}
