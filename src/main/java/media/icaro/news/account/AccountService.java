@@ -19,8 +19,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
-import media.icaro.news.web.CleanText;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.CleanText;
+import media.icaro.news.domain.FieldErrors;
 
 /** Newsroom accounts: signing in, the first admin, and what admins and users change. */
 @ApplicationScoped

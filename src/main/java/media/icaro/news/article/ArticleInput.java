@@ -3,7 +3,7 @@ package media.icaro.news.article;
 import java.time.Instant;
 import java.util.List;
 
-import media.icaro.news.web.CleanText;
+import media.icaro.news.domain.CleanText;
 
 /**
  * What the newsroom form, the JSON API or first start submits for an article. Parsed but not yet

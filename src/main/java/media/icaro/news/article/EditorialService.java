@@ -26,9 +26,9 @@ import media.icaro.news.section.Section;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.tag.TagService;
-import media.icaro.news.web.CleanText;
-import media.icaro.news.web.FieldErrors;
-import media.icaro.news.web.Slugs;
+import media.icaro.news.domain.CleanText;
+import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.domain.Slugs;
 import media.icaro.news.domain.ContentChanged;
 
 /**

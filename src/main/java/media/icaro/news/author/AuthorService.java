@@ -9,7 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import media.icaro.news.web.Slugs;
+import media.icaro.news.domain.Slugs;
 
 @ApplicationScoped
 public class AuthorService {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /**
  * Feature images: JPEG, PNG or WebP up to 5 MB and 50 megapixels, recognised by their first bytes,

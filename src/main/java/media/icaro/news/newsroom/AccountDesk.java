@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import media.icaro.news.account.Roles;
 import media.icaro.news.account.SessionCookie;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** The signed-in user's own account: who they are, and a form to change their password. */
 @Path("/admin/account")

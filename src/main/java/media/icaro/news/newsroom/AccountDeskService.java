@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import media.icaro.news.account.AccountService;
 import media.icaro.news.account.AccountView;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** What the newsroom's own-account page does: show who is signed in and change their password. */
 @ApplicationScoped

@@ -28,7 +28,7 @@ import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.section.SectionService;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** The newsroom's article pages: the list, the form to create and edit, corrections, history, preview. */
 @Path("/admin/articles")

@@ -17,7 +17,7 @@ import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.PreviewLinks;
 import media.icaro.news.section.SectionService;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /**
  * What the newsroom's article pages do: read the typed form, report every problem at once, and

@@ -20,7 +20,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import media.icaro.news.account.Roles;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** The newsroom's sections page: the navigation's sections, a form to add one, and one to change or delete each. */
 @Path("/admin/sections")

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /**
  * What the newsroom's sections page does: show every section with its article count and its own

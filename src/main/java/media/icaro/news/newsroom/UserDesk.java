@@ -22,7 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import media.icaro.news.account.AccountView;
 import media.icaro.news.account.Roles;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** The newsroom's user pages: the accounts, a form to create one, and each account's role, access and password. */
 @Path("/admin/users")

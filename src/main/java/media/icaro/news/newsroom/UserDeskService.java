@@ -10,7 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.account.AccountView;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** What the newsroom's user pages do: read the typed role and switch, and hand them to the {@link AccountService}. */
 @ApplicationScoped

@@ -63,7 +63,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 import media.icaro.news.article.TextSimilarity.TextMatch;
-import media.icaro.news.web.CleanText;
+import media.icaro.news.domain.CleanText;
 
 /**
  * The Lucene index of live articles, without any framework: full-text search with headline

@@ -18,9 +18,9 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import media.icaro.news.web.CleanText;
-import media.icaro.news.web.FieldErrors;
-import media.icaro.news.web.Slugs;
+import media.icaro.news.domain.CleanText;
+import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.domain.Slugs;
 import media.icaro.news.domain.ContentChanged;
 
 /**

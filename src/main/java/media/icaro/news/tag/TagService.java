@@ -10,7 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import media.icaro.news.web.Slugs;
+import media.icaro.news.domain.Slugs;
 
 @ApplicationScoped
 public class TagService {

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /** The size an image says it has, read from its header before anything decodes it. */
 class ImageDimensionsTest {

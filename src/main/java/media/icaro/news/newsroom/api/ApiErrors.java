@@ -22,7 +22,7 @@ import io.quarkus.security.UnauthorizedException;
 
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.WriteAttempts;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /**
  * The API's one error format, {@code {"errors":[{"field": ..., "message": ...}]}} with a null field

@@ -18,7 +18,7 @@ import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.Action;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.Permalinks;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.FieldErrors;
 
 /**
  * What the JSON API does with articles: read a request into an {@link ArticleInput} and an action,

@@ -1,8 +1,8 @@
 package media.icaro.news.newsroom.api;
 
 import media.icaro.news.article.Article;
-import media.icaro.news.web.CleanText;
-import media.icaro.news.web.FieldErrors;
+import media.icaro.news.domain.CleanText;
+import media.icaro.news.domain.FieldErrors;
 
 /**
  * The article list's query, read from its parameters; every wrong one is reported at once.

@@ -1,4 +1,4 @@
-package media.icaro.news.web;
+package media.icaro.news.domain;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package media.icaro.news.web;
+package media.icaro.news.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package media.icaro.news.web;
+package media.icaro.news.domain;
 
 /**
  * Text as it may be stored and shown: what users type or paste, cleaned before it reaches the

@@ -1,4 +1,4 @@
-package media.icaro.news.web;
+package media.icaro.news.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
