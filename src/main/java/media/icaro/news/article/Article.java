@@ -67,6 +67,10 @@ public class Article {
     @Column(name = "body_html", nullable = false, length = 1_000_000)
     public String bodyHtml;
 
+    /** The body's first paragraph as plain text, also worked out at save time. */
+    @Column(name = "body_summary", length = 400)
+    public String bodySummary;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "section_id")
     public Section section;
@@ -150,5 +154,13 @@ public class Article {
     /** Whether readers may see it now. */
     public boolean isLive(Instant now) {
         return status == Status.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** What describes the article in a page's head and in feeds: its standfirst, or its body's first paragraph. */
+    public String description() {
+        if (standfirst != null) {
+            return standfirst;
+        }
+        return bodySummary == null ? "" : bodySummary;
     }
 }

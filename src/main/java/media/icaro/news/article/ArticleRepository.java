@@ -22,6 +22,11 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return find("from Article a join fetch a.section where a.slug = ?1", slug).firstResultOptional();
     }
 
+    /** Articles saved before summaries were kept (see {@link BodySummaries}), a batch at a time. */
+    public List<Article> findWithoutBodySummary(int limit) {
+        return find("bodySummary is null").page(0, limit).list();
+    }
+
     public boolean existsBySlug(String slug) {
         return count("slug", slug) > 0;
     }

@@ -32,16 +32,14 @@ public class ArticleService {
     private static final int SIMILAR_CANDIDATES = 20;
 
     private final ArticleRepository articles;
-    private final BodyRenderer bodyRenderer;
     private final RelatedIndex relatedIndex;
     private final TextSimilarity textSimilarity;
     private final Permalinks permalinks;
     private final SiteConfig site;
 
-    ArticleService(ArticleRepository articles, BodyRenderer bodyRenderer, RelatedIndex relatedIndex,
+    ArticleService(ArticleRepository articles, RelatedIndex relatedIndex,
             TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site) {
         this.articles = articles;
-        this.bodyRenderer = bodyRenderer;
         this.relatedIndex = relatedIndex;
         this.textSimilarity = textSimilarity;
         this.permalinks = permalinks;
@@ -149,7 +147,7 @@ public class ArticleService {
             case NONE -> null;
         };
         return new ArticleView(article.id, article.headline, article.standfirst,
-                article.standfirst != null ? article.standfirst : bodyRenderer.summary(article.bodyMarkdown),
+                article.description(),
                 article.publishedAt == null ? null : permalinks.of(article),
                 article.imageId == null ? null
                         : new ArticleView.FeatureImage(imageUrl.apply(article.imageId), article.imageAlt, article.imageCaption, article.imageCredit),

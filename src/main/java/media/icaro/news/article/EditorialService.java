@@ -461,6 +461,7 @@ public class EditorialService {
         if (!Objects.equals(article.bodyMarkdown, body)) {
             article.bodyMarkdown = body;
             article.bodyHtml = bodyRenderer.toHtml(body);
+            article.bodySummary = bodyRenderer.summary(body);
         }
         article.section = section;
         article.kind = input.kind();

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRepository;
-import media.icaro.news.article.BodyRenderer;
 import media.icaro.news.article.ListingScope;
 import media.icaro.news.article.Permalinks;
 import media.icaro.news.section.SectionService;
@@ -32,16 +31,14 @@ public class FeedService {
     private final ArticleRepository articles;
     private final SectionService sections;
     private final TagService tags;
-    private final BodyRenderer bodyRenderer;
     private final Permalinks permalinks;
     private final SiteConfig site;
 
-    FeedService(ArticleRepository articles, SectionService sections, TagService tags, BodyRenderer bodyRenderer,
+    FeedService(ArticleRepository articles, SectionService sections, TagService tags,
             Permalinks permalinks, SiteConfig site) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
-        this.bodyRenderer = bodyRenderer;
         this.permalinks = permalinks;
         this.site = site;
     }
@@ -80,7 +77,7 @@ public class FeedService {
         for (Article a : latest) {
             String link = site.baseUrl() + permalinks.of(a);
             items.add(new Feed.Item(a.headline, link,
-                    a.standfirst != null ? a.standfirst : bodyRenderer.summary(a.bodyMarkdown),
+                    a.description(),
                     a.publishedAt, a.section.name, tagNames.getOrDefault(a.id, List.of()),
                     creators.getOrDefault(a.id, List.of()), a.bodyHtml));
         }

@@ -1,0 +1,69 @@
+package media.icaro.news.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import media.icaro.news.TestContent;
+
+/**
+ * An article without a standfirst is described (meta description, social cards, feeds) by its
+ * body's first paragraph, worked out once when it is saved rather than from the Markdown on every
+ * request.
+ */
+@QuarkusTest
+class SavedSummaryTest {
+
+    @Inject
+    TestContent content;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    BodySummaries summaries;
+
+    @Test
+    void theDescriptionIsTheSummarySavedWithTheBody() {
+        content.section("summaries");
+        ArticleInput noStandfirst = new ArticleInput("A story described by its first paragraph", null, null,
+                "The *first* paragraph says what happened.\n\nThe second adds detail.", "summaries", Article.Kind.NEWS,
+                Instant.parse("2022-03-03T10:00:00Z"), List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE,
+                null, null, List.of(), null, null, null, null, false);
+        ArticleView story = content.create(noStandfirst, EditorialService.Action.PUBLISH);
+        assertEquals("The first paragraph says what happened.", description(story.url()));
+
+        // Only a save works the description out: a body changed behind the service's back leaves it as saved.
+        QuarkusTransaction.requiringNew().run(() -> articles.update("bodyMarkdown = ?1 where id = ?2",
+                "A body nobody saved through the newsroom.", story.id()));
+        assertEquals("The first paragraph says what happened.", description(story.url()));
+    }
+
+    @Test
+    void articlesSavedBeforeSummariesWereKeptGetTheirsAtStart() {
+        content.section("summaries");
+        ArticleView story = content.create(new ArticleInput("A story saved before summaries were kept", null, null,
+                "What an *older* save said first.\n\nMore.", "summaries", Article.Kind.NEWS,
+                Instant.parse("2022-03-04T10:00:00Z"), List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE,
+                null, null, List.of(), null, null, null, null, false), EditorialService.Action.PUBLISH);
+        QuarkusTransaction.requiringNew().run(() -> articles.update("bodySummary = null where id = ?1", story.id()));
+        assertEquals("", description(story.url()));
+
+        summaries.onStart(null);
+        assertEquals("What an older save said first.", description(story.url()));
+    }
+
+    private static String description(String url) {
+        Document page = TestContent.page(url);
+        return page.selectFirst("meta[name=description]").attr("content");
+    }
+}
