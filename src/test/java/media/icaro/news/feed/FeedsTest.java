@@ -139,7 +139,9 @@ class FeedsTest {
     @Test
     void markupInHeadlinesIsEscapedNotInterpreted() {
         Element channel = channel("/feed-news/feed.xml");
-        item(channel, "Feed Q&A: <markup> & \"quotes\" in headlines");
+        Element item = item(channel, "Feed Q&A: <markup> & \"quotes\" in headlines");
+        assertEquals(0, item.getElementsByTagName("markup").getLength(), "the headline's markup is text, not an element");
+        assertEquals(1, item.getElementsByTagName("title").getLength());
     }
 
     @Test

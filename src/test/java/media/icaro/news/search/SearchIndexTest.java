@@ -72,9 +72,17 @@ class SearchIndexTest {
 
     @Test
     void scheduledArticlesAreNotFoundBeforeTheirTime() {
-        content.publish("search-test", "Wallabyword story scheduled for later", Instant.now().plus(2, ChronoUnit.DAYS));
+        ArticleView scheduled = content.publish("search-test", "Wallabyword story scheduled for later",
+                Instant.now().plus(2, ChronoUnit.DAYS));
         content.settle();
-        assertTrue(headlines("wallabyword").isEmpty());
+        assertTrue(headlines("wallabyword").isEmpty(), "not found before its time");
+
+        // Its time brought forward to now, the same story is found: the word is searchable.
+        var loaded = editorial.load(scheduled.id());
+        editorial.update(scheduled.id(), loaded.version(), loaded.input().withPublishedAt(null),
+                EditorialService.Action.PUBLISH, Editor.SYSTEM);
+        content.settle();
+        assertEquals(List.of("Wallabyword story scheduled for later"), headlines("wallabyword"));
     }
 
     @Test

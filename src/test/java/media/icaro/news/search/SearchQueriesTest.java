@@ -1,6 +1,7 @@
 package media.icaro.news.search;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,9 +91,20 @@ class SearchQueriesTest {
 
     @Test
     void aPageNumberOutOfRangeIsHarmless() {
-        for (String page : List.of("0", "-1", "999999", "abc", "50")) {
-            given().queryParam("q", "Putin").queryParam("page", page).get("/search").then().statusCode(200);
+        List<String> first = headlines("Putin");
+        assertFalse(first.isEmpty(), "the seed story and its neighbours are found");
+        for (String page : List.of("0", "-1", "999999", "abc")) {
+            assertEquals(first, resultsPage("Putin", page).select("ol.search-results .card-headline a").eachText(),
+                    "page=" + page + " shows the first page");
         }
+        Document beyond = resultsPage("Putin", "50");
+        assertTrue(beyond.select("ol.search-results li").isEmpty(), "nothing past the last page");
+        assertNotNull(beyond.selectFirst("main h1"), "still the results page");
+    }
+
+    private static Document resultsPage(String q, String page) {
+        return Jsoup.parse(given().queryParam("q", q).queryParam("page", page).get("/search")
+                .then().statusCode(200).extract().asString());
     }
 
     /** A fresh start builds the index in the background while the site answers: wait for the seed story. */
