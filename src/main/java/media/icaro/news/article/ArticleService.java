@@ -188,8 +188,4 @@ public class ArticleService {
         }
         return cards;
     }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

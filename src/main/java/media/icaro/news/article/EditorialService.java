@@ -456,7 +456,7 @@ public class EditorialService {
         } else if (article.slug == null) {
             article.slug = uniqueSlug(Slugs.slugify(input.headline()));
         }
-        article.standfirst = blankToNull(input.standfirst());
+        article.standfirst = CleanText.blankToNull(input.standfirst());
         String body = input.body();
         if (!Objects.equals(article.bodyMarkdown, body)) {
             article.bodyMarkdown = body;
@@ -469,12 +469,12 @@ public class EditorialService {
             article.publishedAt = input.publishedAt().truncatedTo(ChronoUnit.SECONDS);
         }
         article.disclaimerMode = input.disclaimerMode();
-        article.disclaimerText = input.disclaimerMode() == Article.DisclaimerMode.CUSTOM ? blankToNull(input.disclaimerText()) : null;
-        article.source = blankToNull(input.source());
+        article.disclaimerText = input.disclaimerMode() == Article.DisclaimerMode.CUSTOM ? CleanText.blankToNull(input.disclaimerText()) : null;
+        article.source = CleanText.blankToNull(input.source());
         article.imageId = input.imageId();
-        article.imageAlt = input.imageId() == null ? null : blankToNull(input.imageAlt());
-        article.imageCaption = input.imageId() == null ? null : blankToNull(input.imageCaption());
-        article.imageCredit = input.imageId() == null ? null : blankToNull(input.imageCredit());
+        article.imageAlt = input.imageId() == null ? null : CleanText.blankToNull(input.imageAlt());
+        article.imageCaption = input.imageId() == null ? null : CleanText.blankToNull(input.imageCaption());
+        article.imageCredit = input.imageId() == null ? null : CleanText.blankToNull(input.imageCredit());
         article.tags.clear();
         article.tags.addAll(tags.resolve(input.tags()));
         article.bylines.clear();
@@ -531,7 +531,7 @@ public class EditorialService {
         if (input.slug() != null && !input.slug().isBlank() && !Objects.equals(article.slug, input.slug().strip())) {
             changed.add("slug");
         }
-        if (!Objects.equals(article.standfirst, blankToNull(input.standfirst()))) {
+        if (!Objects.equals(article.standfirst, CleanText.blankToNull(input.standfirst()))) {
             changed.add("standfirst");
         }
         if (!Objects.equals(article.bodyMarkdown, input.body())) {
@@ -552,8 +552,8 @@ public class EditorialService {
         if (!article.bylines.stream().map((Author a) -> a.slug).toList().equals(List.copyOf(Slugs.bySlug(input.bylines()).keySet()))) {
             changed.add("bylines");
         }
-        if (!Objects.equals(article.imageId, input.imageId()) || !Objects.equals(article.imageAlt, blankToNull(input.imageAlt()))
-                || !Objects.equals(article.imageCaption, blankToNull(input.imageCaption()))) {
+        if (!Objects.equals(article.imageId, input.imageId()) || !Objects.equals(article.imageAlt, CleanText.blankToNull(input.imageAlt()))
+                || !Objects.equals(article.imageCaption, CleanText.blankToNull(input.imageCaption()))) {
             changed.add("image");
         }
         if (article.disclaimerMode != input.disclaimerMode()) {
@@ -613,9 +613,5 @@ public class EditorialService {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -99,7 +99,7 @@ public class SectionService {
         Section section = new Section();
         section.slug = cleanSlug;
         section.name = name.strip();
-        section.description = blankToNull(description);
+        section.description = CleanText.blankToNull(description);
         List<Section> ordered = new ArrayList<>(sections.listInNavigationOrder());
         ordered.add(clamp(position, ordered.size()), section);
         sections.persist(section);
@@ -118,7 +118,7 @@ public class SectionService {
         checkNameAndDescription(name, description, errors);
         errors.throwIfAny();
         section.name = name.strip();
-        section.description = blankToNull(description);
+        section.description = CleanText.blankToNull(description);
         if (position != null) {
             List<Section> ordered = new ArrayList<>(sections.listInNavigationOrder());
             ordered.remove(section);
@@ -177,10 +177,6 @@ public class SectionService {
 
     private static int clamp(Integer position, int size) {
         return position == null ? size : Math.max(0, Math.min(position, size));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {

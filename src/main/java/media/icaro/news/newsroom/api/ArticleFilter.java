@@ -41,11 +41,7 @@ record ArticleFilter(String section, Article.Status status, String headline, int
             }
         }
         errors.throwIfAny();
-        return new ArticleFilter(blankToNull(CleanText.singleLine(section)), wantedStatus, blankToNull(CleanText.singleLine(q)),
-                wantedLimit, after);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return new ArticleFilter(CleanText.blankToNull(CleanText.singleLine(section)), wantedStatus,
+                CleanText.blankToNull(CleanText.singleLine(q)), wantedLimit, after);
     }
 }
