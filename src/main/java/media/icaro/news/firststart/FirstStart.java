@@ -1,4 +1,4 @@
-package media.icaro.news.site;
+package media.icaro.news.firststart;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,6 +22,7 @@ import media.icaro.news.article.EditorialService;
 import media.icaro.news.author.Author;
 import media.icaro.news.author.AuthorService;
 import media.icaro.news.section.SectionService;
+import media.icaro.news.site.SiteConfig;
 
 /**
  * Fills an empty database on first start: the sections, the authors, the seed story and, unless

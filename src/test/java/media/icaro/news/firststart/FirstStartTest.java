@@ -1,4 +1,4 @@
-package media.icaro.news.site;
+package media.icaro.news.firststart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
