@@ -32,14 +32,16 @@ public class ArticleService {
     private static final int SIMILAR_CANDIDATES = 20;
 
     private final ArticleRepository articles;
+    private final ArticleAddresses addresses;
     private final RelatedIndex relatedIndex;
     private final TextSimilarity textSimilarity;
     private final Permalinks permalinks;
     private final SiteConfig site;
 
-    ArticleService(ArticleRepository articles, RelatedIndex relatedIndex,
+    ArticleService(ArticleRepository articles, ArticleAddresses addresses, RelatedIndex relatedIndex,
             TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site) {
         this.articles = articles;
+        this.addresses = addresses;
         this.relatedIndex = relatedIndex;
         this.textSimilarity = textSimilarity;
         this.permalinks = permalinks;
@@ -68,11 +70,7 @@ public class ArticleService {
     /** The current address of the article that used to live at {@code path}, if one did. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> movedFrom(String path) {
-        Instant now = Instant.now();
-        return Optional.ofNullable(articles.getEntityManager().find(ArticleRedirect.class, path))
-                .flatMap(redirect -> articles.findByIdOptional(redirect.articleId))
-                .filter(article -> article.isLive(now))
-                .map(permalinks::of);
+        return addresses.movedFrom(path, Instant.now());
     }
 
     /** Any article, whatever its status, as its page would show it: for previews. */

@@ -14,22 +14,19 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import media.icaro.news.author.Author;
 import media.icaro.news.author.AuthorService;
+import media.icaro.news.domain.CleanText;
+import media.icaro.news.domain.ContentChanged;
+import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.domain.Slugs;
 import media.icaro.news.media.ImageService;
 import media.icaro.news.section.Section;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.tag.TagService;
-import media.icaro.news.domain.CleanText;
-import media.icaro.news.domain.FieldErrors;
-import media.icaro.news.domain.Slugs;
-import media.icaro.news.domain.ContentChanged;
 
 /**
  * The one way to write an article, for the newsroom pages, the JSON API, the scheduler and first
@@ -76,12 +73,13 @@ public class EditorialService {
     private final ImageService images;
     private final BodyRenderer bodyRenderer;
     private final Permalinks permalinks;
-    private final ObjectMapper json;
+    private final ArticleHistory history;
+    private final ArticleAddresses addresses;
     private final Event<ContentChanged> changes;
 
     EditorialService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
-            ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ObjectMapper json,
-            Event<ContentChanged> changes) {
+            ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ArticleHistory history,
+            ArticleAddresses addresses, Event<ContentChanged> changes) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -89,7 +87,8 @@ public class EditorialService {
         this.images = images;
         this.bodyRenderer = bodyRenderer;
         this.permalinks = permalinks;
-        this.json = json;
+        this.history = history;
+        this.addresses = addresses;
         this.changes = changes;
     }
 
@@ -126,10 +125,7 @@ public class EditorialService {
     @Transactional
     public EditableArticle load(long id) {
         Article article = find(id);
-        List<RevisionLine> revisions = articles.getEntityManager()
-                .createQuery("from Revision r where r.articleId = ?1 order by r.revisedAt desc, r.id desc", Revision.class)
-                .setParameter(1, id).getResultStream()
-                .map(r -> new RevisionLine(r.id, r.revisedAt, r.revisedBy, r.summary)).toList();
+        List<RevisionLine> revisions = history.lines(id);
         return new EditableArticle(article.id, article.version, article.status, article.createdBy,
                 article.publishedAt == null ? null : permalinks.of(article), article.modifiedAt, article.updatedAt,
                 RevisionSnapshot.of(article).toInput(),
@@ -202,7 +198,7 @@ public class EditorialService {
         apply(article, input, section, now);
         transition(article, action, input.publishedAt(), now);
         articles.persist(article);
-        record(article, editor, now, summary(action, "Created"));
+        history.record(article, editor, now, summary(action, "Created"));
         changes.fire(ContentChanged.article(article.id));
         return article.id;
     }
@@ -224,7 +220,7 @@ public class EditorialService {
             });
         } catch (RuntimeException e) {
             if (WriteAttempts.lostRace(e)) {
-                throw QuarkusTransaction.requiringNew().call(() -> new EditConflict(find(id).version, lastEditor(id)));
+                throw QuarkusTransaction.requiringNew().call(() -> new EditConflict(find(id).version, history.lastEditor(id)));
             }
             throw e;
         }
@@ -235,12 +231,12 @@ public class EditorialService {
         checkMayEdit(article, editor);
         checkMayUse(action, editor);
         if (article.version != expectedVersion) {
-            throw new EditConflict(article.version, lastEditor(article.id));
+            throw new EditConflict(article.version, history.lastEditor(article.id));
         }
         ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
         Section section = validate(input, false, action, article, now);
-        String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
+        String oldPath = addresses.currentPath(article);
         List<String> changed = changedFields(article, input, section);
         boolean wasLive = article.status == Article.Status.PUBLISHED;
         apply(article, input, section, now);
@@ -248,10 +244,10 @@ public class EditorialService {
         if (wasLive && article.status == Article.Status.PUBLISHED && !input.minor() && !changed.isEmpty()) {
             article.updatedAt = now;
         }
-        keepOldAddress(article, oldPath);
+        addresses.keepOld(article, oldPath);
         articles.flush();
         String what = changed.isEmpty() ? "No changes" : "Edited " + String.join(", ", changed);
-        record(article, editor, now, summary(action, what) + (input.minor() ? " (minor)" : ""));
+        history.record(article, editor, now, summary(action, what) + (input.minor() ? " (minor)" : ""));
         changes.fire(ContentChanged.article(article.id));
     }
 
@@ -278,7 +274,7 @@ public class EditorialService {
         article.updatedAt = now;
         article.modifiedAt = now;
         articles.flush();
-        record(article, editor, now, "Corrected: " + abbreviate(note.strip(), 200));
+        history.record(article, editor, now, "Corrected: " + abbreviate(note.strip(), 200));
         changes.fire(ContentChanged.article(article.id));
     }
 
@@ -290,7 +286,7 @@ public class EditorialService {
         Instant now = now();
         transition(article, Action.UNPUBLISH, null, now);
         articles.flush();
-        record(article, editor, now, "Unpublished");
+        history.record(article, editor, now, "Unpublished");
         changes.fire(ContentChanged.article(article.id));
     }
 
@@ -299,22 +295,18 @@ public class EditorialService {
     public void restore(long id, long revisionId, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
-        Revision revision = articles.getEntityManager().find(Revision.class, revisionId);
-        if (revision == null || revision.articleId != id) {
-            throw new NotFoundException();
-        }
-        ArticleInput input = RevisionSnapshot.read(json, revision.snapshot).toInput();
+        ArticleHistory.Restorable revision = history.restorable(id, revisionId);
+        ArticleInput input = revision.input();
         Instant now = now();
         Section section = sections.findEntityBySlug(input.section()).orElse(article.section);
-        String oldPath = article.status == Article.Status.PUBLISHED ? permalinks.of(article) : null;
+        String oldPath = addresses.currentPath(article);
         apply(article, input.withPublishedAt(article.publishedAt), section, now);
         if (article.status == Article.Status.PUBLISHED) {
             article.updatedAt = now;
         }
-        keepOldAddress(article, oldPath);
+        addresses.keepOld(article, oldPath);
         articles.flush();
-        record(article, editor, now, "Restored the revision of " + revision.revisedAt.truncatedTo(ChronoUnit.SECONDS)
-                + " by " + revision.revisedBy);
+        history.record(article, editor, now, "Restored " + revision.label());
         changes.fire(ContentChanged.article(article.id));
     }
 
@@ -327,7 +319,7 @@ public class EditorialService {
             article.status = Article.Status.PUBLISHED;
             article.modifiedAt = now;
             articles.flush();
-            record(article, Editor.SYSTEM, now, "Published on schedule");
+            history.record(article, Editor.SYSTEM, now, "Published on schedule");
             changes.fire(ContentChanged.article(article.id));
         }
         return due.size();
@@ -454,7 +446,7 @@ public class EditorialService {
         if (wanted != null) {
             article.slug = wanted;
         } else if (article.slug == null) {
-            article.slug = uniqueSlug(Slugs.slugify(input.headline()));
+            article.slug = addresses.unique(Slugs.slugify(input.headline()));
         }
         article.standfirst = CleanText.blankToNull(input.standfirst());
         String body = input.body();
@@ -502,27 +494,6 @@ public class EditorialService {
         article.modifiedAt = now;
     }
 
-    /** A live article whose address changed keeps answering at the old one, with a 301. */
-    private void keepOldAddress(Article article, String oldPath) {
-        if (article.status != Article.Status.PUBLISHED && oldPath == null) {
-            return;
-        }
-        String newPath = article.publishedAt == null ? null : permalinks.of(article);
-        var em = articles.getEntityManager();
-        if (newPath != null) {
-            ArticleRedirect shadowed = em.find(ArticleRedirect.class, newPath);
-            if (shadowed != null) {
-                em.remove(shadowed);
-            }
-        }
-        if (oldPath != null && !oldPath.equals(newPath) && em.find(ArticleRedirect.class, oldPath) == null) {
-            ArticleRedirect redirect = new ArticleRedirect();
-            redirect.oldPath = oldPath;
-            redirect.articleId = article.id;
-            em.persist(redirect);
-        }
-    }
-
     private List<String> changedFields(Article article, ArticleInput input, Section section) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(article.headline, input.headline().strip())) {
@@ -567,35 +538,6 @@ public class EditorialService {
 
     private static boolean sameSet(List<String> a, List<String> b) {
         return a.size() == b.size() && a.containsAll(b);
-    }
-
-    private void record(Article article, Editor editor, Instant now, String summary) {
-        Revision revision = new Revision();
-        revision.articleId = article.id;
-        revision.revisedAt = now;
-        revision.revisedBy = editor.username();
-        revision.summary = abbreviate(summary, 300);
-        try {
-            revision.snapshot = json.writeValueAsString(RevisionSnapshot.of(article));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a revision", e);
-        }
-        articles.getEntityManager().persist(revision);
-    }
-
-    private String lastEditor(long articleId) {
-        return articles.getEntityManager()
-                .createQuery("select r.revisedBy from Revision r where r.articleId = ?1 order by r.revisedAt desc, r.id desc", String.class)
-                .setParameter(1, articleId).setMaxResults(1).getResultStream().findFirst().orElse("someone");
-    }
-
-    private String uniqueSlug(String base) {
-        String root = base.isEmpty() ? "story" : base;
-        String slug = root;
-        for (int n = 2; articles.existsBySlug(slug); n++) {
-            slug = root + "-" + n;
-        }
-        return slug;
     }
 
     private static String summary(Action action, String what) {

@@ -1,9 +1,6 @@
 package media.icaro.news.author;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,14 +37,7 @@ public class AuthorService {
     /** The authors with these names, in byline order; an unknown name becomes a new person. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Author> resolve(List<String> names) {
-        Map<String, String> bySlug = Slugs.bySlug(names);
-        Map<String, Author> existing = new HashMap<>();
-        for (Author author : authors.findBySlugs(bySlug.keySet())) {
-            existing.put(author.slug, author);
-        }
-        List<Author> resolved = new ArrayList<>();
-        bySlug.forEach((slug, name) -> resolved.add(
-                existing.computeIfAbsent(slug, s -> create(s, name, Author.Type.PERSON, null))));
-        return resolved;
+        return Slugs.resolve(names, authors::findBySlugs, author -> author.slug,
+                (slug, name) -> create(slug, name, Author.Type.PERSON, null));
     }
 }

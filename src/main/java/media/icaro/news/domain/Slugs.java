@@ -1,10 +1,15 @@
 package media.icaro.news.domain;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** URL slugs: lower-case ASCII words joined by hyphens ("Kim Jong Un" becomes "kim-jong-un"). */
@@ -29,6 +34,22 @@ public final class Slugs {
             }
         }
         return bySlug;
+    }
+
+    /**
+     * The things named, one per slug, in the order of the names: those {@code findBySlugs} finds, and
+     * for the others what {@code create} makes of a slug and its name (tags, bylines).
+     */
+    public static <T> List<T> resolve(List<String> names, Function<Collection<String>, List<T>> findBySlugs,
+            Function<T, String> slugOf, BiFunction<String, String, T> create) {
+        Map<String, String> bySlug = bySlug(names);
+        Map<String, T> existing = new HashMap<>();
+        for (T found : findBySlugs.apply(bySlug.keySet())) {
+            existing.put(slugOf.apply(found), found);
+        }
+        List<T> resolved = new ArrayList<>(bySlug.size());
+        bySlug.forEach((slug, name) -> resolved.add(existing.computeIfAbsent(slug, s -> create.apply(s, name))));
+        return resolved;
     }
 
     public static String slugify(String text) {

@@ -27,8 +27,8 @@ import media.icaro.news.article.ArticlePage;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.WriteAttempts;
-import media.icaro.news.section.SectionService;
 import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.section.SectionService;
 
 /** The newsroom's article pages: the list, the form to create and edit, corrections, history, preview. */
 @Path("/admin/articles")

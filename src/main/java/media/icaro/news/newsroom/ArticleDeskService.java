@@ -13,11 +13,11 @@ import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
-import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.EditableArticle;
+import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.PreviewLinks;
-import media.icaro.news.section.SectionService;
 import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.section.SectionService;
 
 /**
  * What the newsroom's article pages do: read the typed form, report every problem at once, and

@@ -18,9 +18,9 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.media.ImageService;
 import media.icaro.news.site.SiteConfig;
-import media.icaro.news.domain.FieldErrors;
 
 /** Turns the typed article form into an {@link ArticleInput}, noting what cannot be read, and back. */
 @ApplicationScoped

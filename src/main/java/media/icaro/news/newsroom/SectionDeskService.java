@@ -6,9 +6,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
-import media.icaro.news.domain.FieldErrors;
 
 /**
  * What the newsroom's sections page does: show every section with its article count and its own

@@ -19,9 +19,9 @@ import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import media.icaro.news.domain.CleanText;
+import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.domain.Slugs;
-import media.icaro.news.domain.ContentChanged;
 
 /**
  * Sections are few and read on every page (the navigation), so they are held in memory and

@@ -1,11 +1,7 @@
 package media.icaro.news.tag;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,20 +24,13 @@ public class TagService {
 
     /** The tags with these names, in the given order, creating the ones that do not exist yet. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<Tag> resolve(List<String> names) {
-        Map<String, String> bySlug = Slugs.bySlug(names);
-        Map<String, Tag> existing = new LinkedHashMap<>();
-        for (Tag tag : tags.findBySlugs(bySlug.keySet())) {
-            existing.put(tag.slug, tag);
-        }
-        Set<Tag> resolved = new LinkedHashSet<>();
-        bySlug.forEach((slug, name) -> resolved.add(existing.computeIfAbsent(slug, s -> {
+    public List<Tag> resolve(List<String> names) {
+        return Slugs.resolve(names, tags::findBySlugs, tag -> tag.slug, (slug, name) -> {
             Tag tag = new Tag();
-            tag.slug = s;
+            tag.slug = slug;
             tag.name = name;
             tags.persist(tag);
             return tag;
-        })));
-        return resolved;
+        });
     }
 }

@@ -21,9 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import media.icaro.news.TestContent;
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
+import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
-import media.icaro.news.article.ArticleView;
 import media.icaro.news.section.SectionService;
 
 /** Pages cost a fixed number of queries, however many tags, bylines, pins, corrections or stories there are. */

@@ -14,9 +14,9 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.Editor;
-import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.EditorialService.Action;
 import media.icaro.news.article.EditorialService.EditableArticle;
+import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.Permalinks;
 import media.icaro.news.domain.FieldErrors;
 

@@ -1,0 +1,62 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An article's append-only history: every save writes a revision (who, when, what changed, and the
+ * content as it then was), which the newsroom lists and can restore.
+ */
+@ApplicationScoped
+class ArticleHistory {
+
+    /** A revision that can be restored: its content, and the words that say which one it was. */
+    record Restorable(ArticleInput input, String label) {
+    }
+
+    private final RevisionRepository revisions;
+    private final ObjectMapper json;
+
+    ArticleHistory(RevisionRepository revisions, ObjectMapper json) {
+        this.revisions = revisions;
+        this.json = json;
+    }
+
+    void record(Article article, Editor editor, Instant now, String summary) {
+        Revision revision = new Revision();
+        revision.articleId = article.id;
+        revision.revisedAt = now;
+        revision.revisedBy = editor.username();
+        revision.summary = summary.length() <= 300 ? summary : summary.substring(0, 299) + "…";
+        try {
+            revision.snapshot = json.writeValueAsString(RevisionSnapshot.of(article));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a revision", e);
+        }
+        revisions.persist(revision);
+    }
+
+    List<EditorialService.RevisionLine> lines(long articleId) {
+        return revisions.listForArticle(articleId).stream()
+                .map(r -> new EditorialService.RevisionLine(r.id, r.revisedAt, r.revisedBy, r.summary)).toList();
+    }
+
+    String lastEditor(long articleId) {
+        return revisions.lastEditor(articleId).orElse("someone");
+    }
+
+    /** The revision of this article with this id; not found for another article's. */
+    Restorable restorable(long articleId, long revisionId) {
+        Revision revision = revisions.findByIdOptional(revisionId)
+                .filter(r -> r.articleId == articleId).orElseThrow(NotFoundException::new);
+        return new Restorable(RevisionSnapshot.read(json, revision.snapshot).toInput(),
+                "the revision of " + revision.revisedAt.truncatedTo(ChronoUnit.SECONDS) + " by " + revision.revisedBy);
+    }
+}
