@@ -82,16 +82,57 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
     /** Rows of (article id, section id, section name, published-at) for every live article. */
     public List<Object[]> liveStoryRows(Instant now) {
-        return getEntityManager().createQuery(
-                "select a.id, s.id, s.name, a.publishedAt from Article a join a.section s where " + LIVE, Object[].class)
-                .setParameter("published", Status.PUBLISHED).setParameter("now", now)
-                .getResultList();
+        return liveRows("select a.id, s.id, s.name, a.publishedAt from Article a join a.section s where " + LIVE, now);
     }
 
     /** Rows of (article id, tag id, tag name) for every live article. */
     public List<Object[]> liveTagRows(Instant now) {
-        return getEntityManager().createQuery(
-                "select a.id, t.id, t.name from Article a join a.tags t where " + LIVE, Object[].class)
+        return liveRows("select a.id, t.id, t.name from Article a join a.tags t where " + LIVE, now);
+    }
+
+    /** Rows of (article id, tag name) for every live article: what the search index holds of tags. */
+    public List<Object[]> liveTagNameRows(Instant now) {
+        return liveRows("select a.id, t.name from Article a join a.tags t where " + LIVE, now);
+    }
+
+    /** Rows of (article id, author name) for every live article. */
+    public List<Object[]> liveBylineRows(Instant now) {
+        return liveRows("select a.id, b.name from Article a join a.bylines b where " + LIVE, now);
+    }
+
+    /** Every live article with its section. */
+    public List<Article> listAllLive(Instant now) {
+        return find("from Article a join fetch a.section where " + LIVE,
+                Parameters.with("published", Status.PUBLISHED).and("now", now)).list();
+    }
+
+    public long countLive(Instant now) {
+        return count("from Article a where " + LIVE, Parameters.with("published", Status.PUBLISHED).and("now", now));
+    }
+
+    /** When any article last changed, null for none. */
+    public Instant lastModified() {
+        return getEntityManager().createQuery("select max(a.modifiedAt) from Article a", Instant.class).getSingleResult();
+    }
+
+    /** Ids of the articles changed at or after {@code since}, oldest change first. */
+    public List<Long> idsChangedSince(Instant since) {
+        return getEntityManager()
+                .createQuery("select a.id from Article a where a.modifiedAt >= ?1 order by a.modifiedAt", Long.class)
+                .setParameter(1, since).getResultList();
+    }
+
+    public List<Article> listInSection(long sectionId) {
+        return list("section.id", sectionId);
+    }
+
+    /** Scheduled articles whose time has come. */
+    public List<Article> listDue(Instant now) {
+        return list("status = ?1 and publishedAt <= ?2", Status.SCHEDULED, now);
+    }
+
+    private List<Object[]> liveRows(String query, Instant now) {
+        return getEntityManager().createQuery(query, Object[].class)
                 .setParameter("published", Status.PUBLISHED).setParameter("now", now)
                 .getResultList();
     }

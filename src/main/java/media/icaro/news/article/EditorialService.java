@@ -314,7 +314,7 @@ public class EditorialService {
     @Transactional
     public int publishDue() {
         Instant now = now();
-        List<Article> due = articles.list("status = ?1 and publishedAt <= ?2", Article.Status.SCHEDULED, now);
+        List<Article> due = articles.listDue(now);
         for (Article article : due) {
             article.status = Article.Status.PUBLISHED;
             article.modifiedAt = now;

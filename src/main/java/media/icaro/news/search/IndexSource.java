@@ -39,33 +39,27 @@ class IndexSource {
 
     @Transactional
     Fingerprint fingerprint(Instant now) {
-        long live = articles.count("status = ?1 and publishedAt <= ?2", Article.Status.PUBLISHED, now);
-        Instant latest = articles.getEntityManager().createQuery("select max(a.modifiedAt) from Article a", Instant.class)
-                .getSingleResult();
-        return new Fingerprint(live, latest);
+        return new Fingerprint(articles.countLive(now), articles.lastModified());
     }
 
     @Transactional
     List<SearchDocument> allLive(Instant now) {
-        var em = articles.getEntityManager();
-        Map<Long, List<String>> tags = new HashMap<>();
-        for (Object[] row : em.createQuery("select a.id, t.name from Article a join a.tags t"
-                + " where a.status = ?1 and a.publishedAt <= ?2", Object[].class)
-                .setParameter(1, Article.Status.PUBLISHED).setParameter(2, now).getResultList()) {
-            tags.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
-        }
-        Map<Long, List<String>> bylines = new HashMap<>();
-        for (Object[] row : em.createQuery("select a.id, b.name from Article a join a.bylines b"
-                + " where a.status = ?1 and a.publishedAt <= ?2", Object[].class)
-                .setParameter(1, Article.Status.PUBLISHED).setParameter(2, now).getResultList()) {
-            bylines.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
-        }
+        Map<Long, List<String>> tags = byArticle(articles.liveTagNameRows(now));
+        Map<Long, List<String>> bylines = byArticle(articles.liveBylineRows(now));
         List<SearchDocument> documents = new ArrayList<>();
-        for (Article a : articles.list("from Article a join fetch a.section where a.status = ?1 and a.publishedAt <= ?2",
-                Article.Status.PUBLISHED, now)) {
+        for (Article a : articles.listAllLive(now)) {
             documents.add(document(a, tags.getOrDefault(a.id, List.of()), bylines.getOrDefault(a.id, List.of())));
         }
         return documents;
+    }
+
+    /** Rows of (article id, name) grouped by article. */
+    private static Map<Long, List<String>> byArticle(List<Object[]> rows) {
+        Map<Long, List<String>> names = new HashMap<>();
+        for (Object[] row : rows) {
+            names.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return names;
     }
 
     @Transactional
@@ -84,15 +78,13 @@ class IndexSource {
     /** Every article of a section, as changes to apply: live ones indexed again, others dropped. */
     @Transactional
     List<Change> inSection(long sectionId, Instant now) {
-        return articles.list("section.id", sectionId).stream().map(a -> change(a, now)).toList();
+        return articles.listInSection(sectionId).stream().map(a -> change(a, now)).toList();
     }
 
     /** Articles changed after {@code since}: what another instance may have written. */
     @Transactional
     List<Long> changedSince(Instant since) {
-        return articles.getEntityManager()
-                .createQuery("select a.id from Article a where a.modifiedAt >= ?1 order by a.modifiedAt", Long.class)
-                .setParameter(1, since).getResultList();
+        return articles.idsChangedSince(since);
     }
 
     private SearchDocument document(Article a, List<String> tags, List<String> bylines) {
