@@ -3,7 +3,6 @@ package media.icaro.news.feed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +68,8 @@ public class FeedService {
         Instant now = Instant.now();
         List<Article> latest = articles.listLive(scope, null, false, ITEMS, now);
         List<Long> ids = latest.stream().map(a -> a.id).toList();
-        Map<Long, List<String>> tagNames = namesByArticle(
-                "select a.id, t.name from Article a join a.tags t where a.id in :ids order by t.name", ids);
-        Map<Long, List<String>> creators = namesByArticle(
-                "select a.id, b.name from Article a join a.bylines b where a.id in :ids order by index(b)", ids);
+        Map<Long, List<String>> tagNames = articles.tagNamesOf(ids);
+        Map<Long, List<String>> creators = articles.bylineNamesOf(ids);
         List<Feed.Item> items = new ArrayList<>(latest.size());
         for (Article a : latest) {
             String link = site.baseUrl() + permalinks.of(a);
@@ -84,18 +81,5 @@ public class FeedService {
         Instant lastBuild = latest.stream().map(a -> a.modifiedAt).max(Comparator.naturalOrder()).orElse(now);
         return new Feed(title, site.baseUrl() + (path.isEmpty() ? "/" : path), description,
                 site.baseUrl() + path + "/feed.xml", lastBuild, items);
-    }
-
-    /** Rows of (article id, name), in the query's order, grouped by article. */
-    private Map<Long, List<String>> namesByArticle(String query, List<Long> ids) {
-        Map<Long, List<String>> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        for (Object[] row : articles.getEntityManager().createQuery(query, Object[].class)
-                .setParameter("ids", ids).getResultList()) {
-            names.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
-        }
-        return names;
     }
 }

@@ -3,7 +3,6 @@ package media.icaro.news.section;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,9 +132,7 @@ public class SectionService {
     @Transactional
     public void delete(long id) {
         Section section = sections.findByIdOptional(id).orElseThrow(NotFoundException::new);
-        long articles = sections.getEntityManager()
-                .createQuery("select count(a) from Article a where a.section.id = ?1", Long.class)
-                .setParameter(1, id).getSingleResult();
+        long articles = sections.countArticles(id);
         if (articles > 0) {
             new FieldErrors().add("section", section.name + " holds " + articles
                     + (articles == 1 ? " article" : " articles") + ": move them to another section first; a section that holds articles cannot be deleted")
@@ -149,13 +146,7 @@ public class SectionService {
     /** How many articles, in any status, each section holds, by section id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Long> articleCounts() {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : sections.getEntityManager()
-                .createQuery("select a.section.id, count(a) from Article a group by a.section.id", Object[].class)
-                .getResultList()) {
-            counts.put((Long) row[0], (Long) row[1]);
-        }
-        return counts;
+        return sections.countArticlesBySection();
     }
 
     private static void checkNameAndDescription(String name, String description, FieldErrors errors) {

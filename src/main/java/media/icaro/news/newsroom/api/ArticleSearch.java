@@ -47,15 +47,7 @@ class ArticleSearch {
         }
         q.append(" order by a.modifiedAt desc, a.id desc");
         List<Article> page = articles.find(q.toString(), params).page(0, limit).list();
-        if (!page.isEmpty()) {
-            // Fills the page's collections in two queries rather than two per article.
-            List<Long> ids = page.stream().map(a -> a.id).toList();
-            var em = articles.getEntityManager();
-            em.createQuery("select distinct a from Article a left join fetch a.tags where a.id in :ids", Article.class)
-                    .setParameter("ids", ids).getResultList();
-            em.createQuery("select distinct a from Article a left join fetch a.bylines where a.id in :ids", Article.class)
-                    .setParameter("ids", ids).getResultList();
-        }
+        articles.fetchTagsAndBylines(page.stream().map(a -> a.id).toList());
         return page;
     }
 }
