@@ -10,6 +10,8 @@ import jakarta.ws.rs.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import media.icaro.news.domain.CleanText;
+
 /**
  * An article's append-only history: every save writes a revision (who, when, what changed, and the
  * content as it then was), which the newsroom lists and can restore.
@@ -34,7 +36,7 @@ class ArticleHistory {
         revision.articleId = article.id;
         revision.revisedAt = now;
         revision.revisedBy = editor.username();
-        revision.summary = summary.length() <= 300 ? summary : summary.substring(0, 299) + "…";
+        revision.summary = CleanText.abbreviate(summary, 300);
         try {
             revision.snapshot = json.writeValueAsString(RevisionSnapshot.of(article));
         } catch (JsonProcessingException e) {

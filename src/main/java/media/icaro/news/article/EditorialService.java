@@ -73,13 +73,14 @@ public class EditorialService {
     private final ImageService images;
     private final BodyRenderer bodyRenderer;
     private final Permalinks permalinks;
+    private final ArticleValidation validation;
     private final ArticleHistory history;
     private final ArticleAddresses addresses;
     private final Event<ContentChanged> changes;
 
     EditorialService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
-            ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ArticleHistory history,
-            ArticleAddresses addresses, Event<ContentChanged> changes) {
+            ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ArticleValidation validation,
+            ArticleHistory history, ArticleAddresses addresses, Event<ContentChanged> changes) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -87,6 +88,7 @@ public class EditorialService {
         this.images = images;
         this.bodyRenderer = bodyRenderer;
         this.permalinks = permalinks;
+        this.validation = validation;
         this.history = history;
         this.addresses = addresses;
         this.changes = changes;
@@ -101,18 +103,6 @@ public class EditorialService {
             return status == Article.Status.PUBLISHED;
         }
     }
-
-    /** Rendered and sanitised, a body stays well within its column. */
-    static final int MAX_BODY = 200_000;
-    /** More tags than this help no reader, and thousands cost seconds to save and megabytes to show. */
-    static final int MAX_TAGS = 30;
-    static final int MAX_BYLINES = 20;
-    /**
-     * Publication dates are refused outside the years 1900 to 2099: addresses carry a four-digit year,
-     * and feeds and sitemaps cannot write a date such as -999999999-01-01.
-     */
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     public record RevisionLine(long id, Instant revisedAt, String revisedBy, String summary) {
     }
@@ -173,7 +163,7 @@ public class EditorialService {
      */
     @Transactional
     public void check(ArticleInput input, boolean newImage, Action action, Long id) {
-        validate(input, newImage, action, id == null ? null : find(id), now());
+        validation.check(input, newImage, action, id == null ? null : find(id), now());
     }
 
     /** Creates an article; a simultaneous write that took its address or a new tag first is settled by trying again. */
@@ -194,7 +184,7 @@ public class EditorialService {
         article.status = Article.Status.DRAFT;
         article.createdAt = now;
         article.createdBy = editor.username();
-        Section section = validate(input, false, action, null, now);
+        Section section = validation.check(input, false, action, null, now);
         apply(article, input, section, now);
         transition(article, action, input.publishedAt(), now);
         articles.persist(article);
@@ -235,7 +225,7 @@ public class EditorialService {
         }
         ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
-        Section section = validate(input, false, action, article, now);
+        Section section = validation.check(input, false, action, article, now);
         String oldPath = addresses.currentPath(article);
         List<String> changed = changedFields(article, input, section);
         boolean wasLive = article.status == Article.Status.PUBLISHED;
@@ -274,7 +264,7 @@ public class EditorialService {
         article.updatedAt = now;
         article.modifiedAt = now;
         articles.flush();
-        history.record(article, editor, now, "Corrected: " + abbreviate(note.strip(), 200));
+        history.record(article, editor, now, "Corrected: " + CleanText.abbreviate(note.strip(), 200));
         changes.fire(ContentChanged.article(article.id));
     }
 
@@ -345,98 +335,6 @@ public class EditorialService {
         }
         if (!editor.username().equals(article.createdBy) || article.status != Article.Status.DRAFT) {
             throw new ForbiddenException("Contributors edit only their own drafts");
-        }
-    }
-
-    /** Checks every field at once and returns the section; throws {@link FieldErrors.Invalid} if anything is wrong. */
-    private Section validate(ArticleInput input, boolean newImage, Action action, Article existing, Instant now) {
-        FieldErrors errors = new FieldErrors();
-        if (input.headline() == null || input.headline().isBlank()) {
-            errors.add("headline", "Write a headline");
-        } else if (input.headline().strip().length() > 200) {
-            errors.add("headline", "Keep the headline within 200 characters (it has " + input.headline().strip().length() + ")");
-        }
-        if (input.slug() != null && !input.slug().isBlank()) {
-            String slug = input.slug().strip();
-            if (!slug.matches(Slugs.PATTERN) || slug.length() > 200) {
-                errors.add("slug", "Use lower-case letters, digits and single hyphens");
-            } else if (articles.find("slug = ?1 and id <> ?2", slug, existing == null ? -1L : existing.id).count() > 0) {
-                errors.add("slug", "Another article already has this slug");
-            }
-        }
-        if (input.standfirst() != null && input.standfirst().strip().length() > 1000) {
-            errors.add("standfirst", "Keep the standfirst within 1000 characters");
-        }
-        if (input.body() == null || input.body().isBlank()) {
-            errors.add("body", "Write the body");
-        } else if (input.body().length() > MAX_BODY) {
-            errors.add("body", "Keep the body within " + MAX_BODY + " characters (it has " + input.body().length() + ")");
-        }
-        tooLong(errors, "source", input.source(), 200);
-        tooLong(errors, "disclaimerText", input.disclaimerText(), 1000);
-        tooLong(errors, "imageAlt", input.imageAlt(), 300);
-        tooLong(errors, "imageCaption", input.imageCaption(), 500);
-        tooLong(errors, "imageCredit", input.imageCredit(), 200);
-        Section section = null;
-        if (input.section() == null || input.section().isBlank()) {
-            errors.add("section", "Choose a section");
-        } else {
-            section = sections.findEntityBySlug(input.section()).orElse(null);
-            if (section == null) {
-                errors.add("section", "There is no section '" + input.section() + "'");
-            }
-        }
-        if (input.publishedAt() != null && (input.publishedAt().isBefore(EARLIEST) || !input.publishedAt().isBefore(LATEST))) {
-            errors.add("publishedAt", "Give a date in the years 1900 to 2099");
-        } else if (action == Action.SCHEDULE) {
-            if (input.publishedAt() == null) {
-                errors.add("publishedAt", "Choose when to publish");
-            } else if (!input.publishedAt().isAfter(now)) {
-                errors.add("publishedAt", "That time has passed: choose a time in the future, or publish now");
-            }
-        } else if (action == Action.PUBLISH && input.publishedAt() != null && input.publishedAt().isAfter(now)) {
-            errors.add("publishedAt", "That time is in the future: schedule the article instead");
-        }
-        if (input.disclaimerMode() == Article.DisclaimerMode.CUSTOM
-                && (input.disclaimerText() == null || input.disclaimerText().isBlank())) {
-            errors.add("disclaimerText", "Write the disclaimer, or choose the site's or none");
-        }
-        if (input.imageId() != null && !images.exists(input.imageId())) {
-            errors.add("image", "That image is missing: upload it again");
-        }
-        if ((input.imageId() != null || newImage) && (input.imageAlt() == null || input.imageAlt().isBlank())) {
-            errors.add("imageAlt", "Describe the image for readers who cannot see it");
-        }
-        for (Long pinned : input.pinnedRelated()) {
-            if (existing != null && pinned == existing.id) {
-                errors.add("pinnedRelated", "An article cannot be related to itself");
-            } else if (articles.findByIdOptional(pinned).isEmpty()) {
-                errors.add("pinnedRelated", "There is no article " + pinned);
-            }
-        }
-        if (input.tags().size() > MAX_TAGS) {
-            errors.add("tags", "Use at most " + MAX_TAGS + " tags (there are " + input.tags().size() + ")");
-        }
-        if (input.bylines().size() > MAX_BYLINES) {
-            errors.add("bylines", "Use at most " + MAX_BYLINES + " bylines (there are " + input.bylines().size() + ")");
-        }
-        for (String name : input.tags()) {
-            if (name.strip().length() > 120 || Slugs.slugify(name).isEmpty()) {
-                errors.add("tags", "Tags need letters or digits and at most 120 characters: '" + abbreviate(name, 40) + "'");
-            }
-        }
-        for (String name : input.bylines()) {
-            if (name.strip().length() > 200 || Slugs.slugify(name).isEmpty()) {
-                errors.add("bylines", "Bylines need letters and at most 200 characters: '" + abbreviate(name, 40) + "'");
-            }
-        }
-        errors.throwIfAny();
-        return section;
-    }
-
-    private static void tooLong(FieldErrors errors, String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            errors.add(field, "Keep this within " + max + " characters");
         }
     }
 
@@ -551,9 +449,5 @@ public class EditorialService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

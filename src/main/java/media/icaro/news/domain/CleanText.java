@@ -75,4 +75,9 @@ public final class CleanText {
     public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
+
+    /** The text, cut with an ellipsis to at most {@code max} characters. */
+    public static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
 }
