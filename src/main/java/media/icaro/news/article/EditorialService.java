@@ -3,9 +3,7 @@ package media.icaro.news.article;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,28 +127,9 @@ public class EditorialService {
      */
     @Transactional
     public List<DeskLine> list(Article.Status status, String typedSection, String typedQuery, String createdBy, int limit) {
-        String section = CleanText.singleLine(typedSection);
-        String headlineQuery = CleanText.singleLine(typedQuery);
-        StringBuilder q = new StringBuilder("from Article a join fetch a.section s where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (createdBy != null) {
-            q.append(" and a.createdBy = :createdBy");
-            params.put("createdBy", createdBy);
-        }
-        if (status != null) {
-            q.append(" and a.status = :status");
-            params.put("status", status);
-        }
-        if (section != null && !section.isBlank()) {
-            q.append(" and s.slug = :section");
-            params.put("section", section.strip());
-        }
-        if (headlineQuery != null && !headlineQuery.isBlank()) {
-            q.append(" and lower(a.headline) like :q escape '!'");
-            params.put("q", "%" + headlineQuery.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        q.append(" order by a.modifiedAt desc, a.id desc");
-        return articles.find(q.toString(), params).page(0, limit).list().stream()
+        NewsroomQuery query = new NewsroomQuery(status, CleanText.blankToNull(CleanText.singleLine(typedSection)),
+                CleanText.blankToNull(CleanText.singleLine(typedQuery)), createdBy, null, null);
+        return articles.findForNewsroom(query, limit).stream()
                 .map(a -> new DeskLine(a.id, a.headline, a.status, a.section.name, a.createdBy,
                         a.bylines.stream().map(b -> b.name).toList(), a.publishedAt, a.modifiedAt,
                         a.publishedAt == null ? null : permalinks.of(a)))

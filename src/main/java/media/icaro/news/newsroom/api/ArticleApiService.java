@@ -17,6 +17,7 @@ import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService.Action;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.NewsroomQuery;
 import media.icaro.news.article.Permalinks;
 import media.icaro.news.domain.FieldErrors;
 
@@ -35,13 +36,11 @@ public class ArticleApiService {
 
     private final EditorialService editorial;
     private final ArticleRepository articles;
-    private final ArticleSearch search;
     private final Permalinks permalinks;
 
-    ArticleApiService(EditorialService editorial, ArticleRepository articles, ArticleSearch search, Permalinks permalinks) {
+    ArticleApiService(EditorialService editorial, ArticleRepository articles, Permalinks permalinks) {
         this.editorial = editorial;
         this.articles = articles;
-        this.search = search;
         this.permalinks = permalinks;
     }
 
@@ -68,7 +67,9 @@ public class ArticleApiService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleList list(ArticleFilter filter) {
-        List<Article> found = search.find(filter, filter.limit() + 1);
+        List<Article> found = articles.findForNewsroom(new NewsroomQuery(filter.status(), filter.section(), filter.headline(),
+                null, filter.after() == null ? null : filter.after().modifiedAt(),
+                filter.after() == null ? null : filter.after().id()), filter.limit() + 1);
         if (found.size() <= filter.limit()) {
             return new ArticleList(found.stream().map(this::json).toList(), null);
         }

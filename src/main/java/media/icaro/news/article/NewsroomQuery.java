@@ -1,0 +1,12 @@
+package media.icaro.news.article;
+
+import java.time.Instant;
+
+/**
+ * What the newsroom's article lists (the desk and the API) ask for: every status unless one is given,
+ * newest change first, filtered by section slug, words of the headline and creator (each null for
+ * any), after a keyset cursor on (modified-at, id) when one is given.
+ */
+public record NewsroomQuery(Article.Status status, String section, String headline, String createdBy,
+        Instant afterModifiedAt, Long afterId) {
+}
