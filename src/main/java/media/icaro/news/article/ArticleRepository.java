@@ -1,6 +1,7 @@
 package media.icaro.news.article;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 
@@ -19,7 +23,14 @@ import media.icaro.news.article.Article.Status;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepository<Article> {
 
+    /** Live: published, and not dated in the future. The one definition, in HQL and in SQL. */
     private static final String LIVE = "a.status = :published and a.publishedAt <= :now";
+    private static final String LIVE_SQL = "a.status = 'PUBLISHED' and a.published_at <= :now";
+    /**
+     * A story's last change for readers: its "Updated" time, or its publication. Not its last save,
+     * which a typo fix or loading the demo content also moves.
+     */
+    private static final String LAST_CHANGE = "coalesce(a.updatedAt, a.publishedAt)";
 
     /** Any status: the caller decides who may see it. */
     public Optional<Article> findBySlugWithSection(String slug) {
@@ -196,6 +207,59 @@ public class ArticleRepository implements PanacheRepository<Article> {
             names.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
         }
         return names;
+    }
+
+    /**
+     * One row per month that has live stories: (year, month, latest change for readers), newest month
+     * first. Native, because only SQL can say which month a moment falls in within a time zone;
+     * {@code AT TIME ZONE} and {@code EXTRACT} read the same on H2 and PostgreSQL.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> liveMonthRows(ZoneId zone, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                select m.yr, m.mo, max(m.changed_at) as lastmod
+                from (select extract(year from a.published_at at time zone :zone) as yr,
+                             extract(month from a.published_at at time zone :zone) as mo,
+                             coalesce(a.updated_at, a.published_at) as changed_at
+                      from article a
+                      where %s) m
+                group by m.yr, m.mo
+                order by m.yr desc, m.mo desc""".formatted(LIVE_SQL)).unwrap(NativeQuery.class)
+                .addScalar("yr", StandardBasicTypes.INTEGER)
+                .addScalar("mo", StandardBasicTypes.INTEGER)
+                .addScalar("lastmod", StandardBasicTypes.INSTANT)
+                .setParameter("zone", zone.getId())
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Rows of (slug, section slug, published-at, last change for readers) of live stories published in [from, to), newest first. */
+    public List<Object[]> livePublishedBetween(Instant from, Instant to, Instant now, int max) {
+        return getEntityManager().createQuery("select a.slug, s.slug, a.publishedAt, " + LAST_CHANGE
+                + " from Article a join a.section s where " + LIVE
+                + " and a.publishedAt >= :from and a.publishedAt < :to order by a.publishedAt desc, a.id desc", Object[].class)
+                .setParameter("published", Status.PUBLISHED).setParameter("now", now)
+                .setParameter("from", from).setParameter("to", to)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Each section's latest change for readers among its live stories, by section id. */
+    public Map<Long, Instant> lastChangeBySection(Instant now) {
+        Map<Long, Instant> bySection = new HashMap<>();
+        for (Object[] row : liveRows("select a.section.id, max(" + LAST_CHANGE + ") from Article a where " + LIVE
+                + " group by a.section.id", now)) {
+            bySection.put((Long) row[0], (Instant) row[1]);
+        }
+        return bySection;
+    }
+
+    /** Rows of (slug, section slug, published-at, headline) of live stories published since then, newest first. */
+    public List<Object[]> livePublishedSince(Instant since, Instant now, int max) {
+        return getEntityManager().createQuery("select a.slug, s.slug, a.publishedAt, a.headline"
+                + " from Article a join a.section s where " + LIVE
+                + " and a.publishedAt >= :since order by a.publishedAt desc, a.id desc", Object[].class)
+                .setParameter("published", Status.PUBLISHED).setParameter("now", now).setParameter("since", since)
+                .setMaxResults(max).getResultList();
     }
 
     private List<Object[]> liveRows(String query, Instant now) {

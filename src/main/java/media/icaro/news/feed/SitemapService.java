@@ -5,19 +5,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
-
-import media.icaro.news.article.Article;
+import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.Permalinks;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
@@ -36,35 +30,13 @@ public class SitemapService {
     private static final int MAX_NEWS = 1_000;
     private static final Duration NEWS_WINDOW = Duration.ofHours(48);
 
-    private static final String LIVE = "a.status = :published and a.publishedAt <= :now";
-    /**
-     * A story's last change for readers: its "Updated" time, or its publication. Not its last save,
-     * which a typo fix or loading the demo content also moves.
-     */
-    private static final String LASTMOD = "coalesce(a.updatedAt, a.publishedAt)";
-
-    /**
-     * One row per month that has live stories: (year, month, latest change for readers). Native, because
-     * only SQL can say which month a moment falls in within a time zone; {@code AT TIME ZONE} and
-     * {@code EXTRACT} read the same on H2 and PostgreSQL.
-     */
-    private static final String MONTHS = """
-            select m.yr, m.mo, max(m.changed_at) as lastmod
-            from (select extract(year from a.published_at at time zone :zone) as yr,
-                         extract(month from a.published_at at time zone :zone) as mo,
-                         coalesce(a.updated_at, a.published_at) as changed_at
-                  from article a
-                  where a.status = 'PUBLISHED' and a.published_at <= :now) m
-            group by m.yr, m.mo
-            order by m.yr desc, m.mo desc""";
-
-    private final EntityManager em;
+    private final ArticleRepository articles;
     private final SectionService sections;
     private final Permalinks permalinks;
     private final SiteConfig site;
 
-    SitemapService(EntityManager em, SectionService sections, Permalinks permalinks, SiteConfig site) {
-        this.em = em;
+    SitemapService(ArticleRepository articles, SectionService sections, Permalinks permalinks, SiteConfig site) {
+        this.articles = articles;
         this.sections = sections;
         this.permalinks = permalinks;
         this.site = site;
@@ -73,14 +45,7 @@ public class SitemapService {
     /** The index: the fixed pages' sitemap, then every month's, newest first. One grouped query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SitemapEntry> index() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> months = em.createNativeQuery(MONTHS).unwrap(NativeQuery.class)
-                .addScalar("yr", StandardBasicTypes.INTEGER)
-                .addScalar("mo", StandardBasicTypes.INTEGER)
-                .addScalar("lastmod", StandardBasicTypes.INSTANT)
-                .setParameter("zone", site.timeZone().getId())
-                .setParameter("now", Instant.now())
-                .getResultList();
+        List<Object[]> months = articles.liveMonthRows(site.timeZone(), Instant.now());
         List<SitemapEntry> entries = new ArrayList<>(months.size() + 1);
         Instant newest = null;
         for (Object[] row : months) {
@@ -100,16 +65,8 @@ public class SitemapService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SitemapEntry> month(YearMonth month) {
         ZoneId zone = site.timeZone();
-        List<Object[]> rows = em.createQuery("select a.slug, s.slug, a.publishedAt, " + LASTMOD
-                + " from Article a join a.section s where " + LIVE
-                + " and a.publishedAt >= :from and a.publishedAt < :to order by a.publishedAt desc, a.id desc",
-                Object[].class)
-                .setParameter("published", Article.Status.PUBLISHED)
-                .setParameter("now", Instant.now())
-                .setParameter("from", month.atDay(1).atStartOfDay(zone).toInstant())
-                .setParameter("to", month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())
-                .setMaxResults(MAX_URLS)
-                .getResultList();
+        List<Object[]> rows = articles.livePublishedBetween(month.atDay(1).atStartOfDay(zone).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), Instant.now(), MAX_URLS);
         return rows.stream().map(row -> new SitemapEntry(
                 site.baseUrl() + permalinks.of((String) row[1], (Instant) row[2], (String) row[0]), (Instant) row[3]))
                 .toList();
@@ -118,14 +75,7 @@ public class SitemapService {
     /** The front page and the section pages, each last changed when its newest live story last changed for readers. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SitemapEntry> pages() {
-        Map<Long, Instant> bySection = new HashMap<>();
-        for (Object[] row : em.createQuery("select a.section.id, max(" + LASTMOD + ") from Article a where " + LIVE
-                + " group by a.section.id", Object[].class)
-                .setParameter("published", Article.Status.PUBLISHED)
-                .setParameter("now", Instant.now())
-                .getResultList()) {
-            bySection.put((Long) row[0], (Instant) row[1]);
-        }
+        Map<Long, Instant> bySection = articles.lastChangeBySection(Instant.now());
         List<SitemapEntry> pages = new ArrayList<>();
         pages.add(new SitemapEntry(site.baseUrl() + "/",
                 bySection.values().stream().max(Instant::compareTo).orElse(null)));
@@ -139,14 +89,7 @@ public class SitemapService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NewsEntry> news() {
         Instant now = Instant.now();
-        List<Object[]> rows = em.createQuery("select a.slug, s.slug, a.publishedAt, a.headline"
-                + " from Article a join a.section s where " + LIVE
-                + " and a.publishedAt >= :since order by a.publishedAt desc, a.id desc", Object[].class)
-                .setParameter("published", Article.Status.PUBLISHED)
-                .setParameter("now", now)
-                .setParameter("since", now.minus(NEWS_WINDOW))
-                .setMaxResults(MAX_NEWS)
-                .getResultList();
+        List<Object[]> rows = articles.livePublishedSince(now.minus(NEWS_WINDOW), now, MAX_NEWS);
         return rows.stream().map(row -> new NewsEntry(
                 site.baseUrl() + permalinks.of((String) row[1], (Instant) row[2], (String) row[0]),
                 (Instant) row[2], (String) row[3]))
