@@ -127,9 +127,7 @@ public class EditorialService {
      */
     @Transactional
     public List<DeskLine> list(Article.Status status, String typedSection, String typedQuery, String createdBy, int limit) {
-        NewsroomQuery query = new NewsroomQuery(status, CleanText.blankToNull(CleanText.singleLine(typedSection)),
-                CleanText.blankToNull(CleanText.singleLine(typedQuery)), createdBy, null, null);
-        return articles.findForNewsroom(query, limit).stream()
+        return articles.findForNewsroom(new NewsroomQuery(status, typedSection, typedQuery, createdBy, null, null), limit).stream()
                 .map(a -> new DeskLine(a.id, a.headline, a.status, a.section.name, a.createdBy,
                         a.bylines.stream().map(b -> b.name).toList(), a.publishedAt, a.modifiedAt,
                         a.publishedAt == null ? null : permalinks.of(a)))

@@ -17,7 +17,6 @@ import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService.Action;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.EditorialService;
-import media.icaro.news.article.NewsroomQuery;
 import media.icaro.news.article.Permalinks;
 import media.icaro.news.domain.FieldErrors;
 
@@ -67,9 +66,7 @@ public class ArticleApiService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleList list(ArticleFilter filter) {
-        List<Article> found = articles.findForNewsroom(new NewsroomQuery(filter.status(), filter.section(), filter.headline(),
-                null, filter.after() == null ? null : filter.after().modifiedAt(),
-                filter.after() == null ? null : filter.after().id()), filter.limit() + 1);
+        List<Article> found = articles.findForNewsroom(filter.query(), filter.limit() + 1);
         if (found.size() <= filter.limit()) {
             return new ArticleList(found.stream().map(this::json).toList(), null);
         }

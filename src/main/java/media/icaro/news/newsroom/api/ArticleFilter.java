@@ -1,15 +1,15 @@
 package media.icaro.news.newsroom.api;
 
 import media.icaro.news.article.Article;
-import media.icaro.news.domain.CleanText;
+import media.icaro.news.article.NewsroomQuery;
 import media.icaro.news.domain.FieldErrors;
 
 /**
  * The article list's query, read from its parameters; every wrong one is reported at once.
  *
- * @param section a section slug, or null for all
+ * @param section a section slug as typed, or null for all
  * @param status a status, or null for all
- * @param headline words the headline contains, or null for any
+ * @param headline words the headline contains, as typed, or null for any
  * @param after where the previous page ended, or null for the first page
  */
 record ArticleFilter(String section, Article.Status status, String headline, int limit, ChangeCursor after) {
@@ -41,7 +41,12 @@ record ArticleFilter(String section, Article.Status status, String headline, int
             }
         }
         errors.throwIfAny();
-        return new ArticleFilter(CleanText.blankToNull(CleanText.singleLine(section)), wantedStatus,
-                CleanText.blankToNull(CleanText.singleLine(q)), wantedLimit, after);
+        return new ArticleFilter(section, wantedStatus, q, wantedLimit, after);
+    }
+
+    /** What the newsroom's list query is asked, its section and words cleaned there. */
+    NewsroomQuery query() {
+        return new NewsroomQuery(status, section, headline, null, after == null ? null : after.modifiedAt(),
+                after == null ? null : after.id());
     }
 }
