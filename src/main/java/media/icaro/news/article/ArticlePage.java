@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import media.icaro.news.web.CachedPage;
+
+@CachedPage
 @Path("/{section: [a-z0-9-]+}/{yyyy: [0-9]{4}}/{mm: [0-9]{2}}/{dd: [0-9]{2}}/{slug: [a-z0-9-]+}")
 public class ArticlePage {
 

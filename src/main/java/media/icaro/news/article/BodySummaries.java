@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
+import media.icaro.news.domain.ContentGeneration;
+
 /**
  * Works out the body summary of articles saved before it was kept (migration V7), once, at start;
  * every save keeps it from then on. Until then such an article is described by its standfirst only.
@@ -22,10 +24,12 @@ class BodySummaries {
 
     private final ArticleRepository articles;
     private final BodyRenderer bodyRenderer;
+    private final ContentGeneration generations;
 
-    BodySummaries(ArticleRepository articles, BodyRenderer bodyRenderer) {
+    BodySummaries(ArticleRepository articles, BodyRenderer bodyRenderer, ContentGeneration generations) {
         this.articles = articles;
         this.bodyRenderer = bodyRenderer;
+        this.generations = generations;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -36,6 +40,8 @@ class BodySummaries {
             filled += batch;
         } while (batch == BATCH);
         if (filled > 0) {
+            // Descriptions changed: no page rendered before this may be served again.
+            generations.advance();
             LOG.infof("Worked out the body summary of %d articles saved before summaries were kept", filled);
         }
     }

@@ -17,11 +17,13 @@ import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
 import media.icaro.news.tag.TagService;
 import media.icaro.news.tag.TagView;
+import media.icaro.news.web.CachedPage;
 
 /**
  * The listings of a section, a tag and an author: their stories newest first, paged by keyset cursors
  * ("before" and "after"). One page class for the three, which differ only in what they list.
  */
+@CachedPage
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ListingPages {

@@ -1,6 +1,5 @@
 package media.icaro.news.article;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,49 +9,29 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import media.icaro.news.domain.ContentChanged;
+import media.icaro.news.domain.ContentGeneration;
 
 /**
- * Keeps the related-story scorer's snapshot of the published corpus in memory: two queries build
- * it, a {@link ContentChanged} event drops it, the next reader rebuilds it. Article pages thus
- * compute related stories without touching the database. A snapshot also expires after
- * {@code news.snapshot-max-age} (a minute), so that changes written by other instances sharing
- * the database show within that time.
+ * Keeps the related-story scorer's snapshot of the published corpus in memory for the current
+ * {@link ContentGeneration}: two queries build it, any change (here or on another instance) makes the
+ * next reader rebuild it. Article pages thus compute related stories without touching the database.
  */
 @ApplicationScoped
 public class RelatedIndex {
 
-    private record Snapshot(RelatedStories stories, Instant builtAt) {
-    }
-
     private final ArticleRepository articles;
-    private final Duration maxAge;
-    private volatile Snapshot snapshot;
+    private final ContentGeneration.Derived<RelatedStories> snapshot;
 
-    RelatedIndex(ArticleRepository articles,
-            @ConfigProperty(name = "news.snapshot-max-age", defaultValue = "PT1M") Duration maxAge) {
+    RelatedIndex(ArticleRepository articles, ContentGeneration generations) {
         this.articles = articles;
-        this.maxAge = maxAge;
+        this.snapshot = generations.derived(() -> build(Instant.now()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RelatedStories current() {
-        Instant now = Instant.now();
-        Snapshot current = snapshot;
-        if (current == null || current.builtAt().plus(maxAge).isBefore(now)) {
-            current = new Snapshot(build(now), now);
-            snapshot = current;
-        }
-        return current.stories();
-    }
-
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
-        snapshot = null;
+        return snapshot.get();
     }
 
     private RelatedStories build(Instant now) {

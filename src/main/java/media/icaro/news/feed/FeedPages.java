@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import media.icaro.news.web.CachedPage;
+
 /**
  * RSS 2.0 at {@code /feed.xml}, {@code /{section}/feed.xml} and {@code /tag/{tag}/feed.xml}. Each
  * address is its own resource class: a class path that is only a prefix of another class's would
@@ -31,6 +33,7 @@ public final class FeedPages {
         return Response.ok(Templates.rss(feed).render()).header("Content-Type", RSS).build();
     }
 
+    @CachedPage
     @Path("/feed.xml")
     public static class SiteFeed {
 
@@ -46,6 +49,7 @@ public final class FeedPages {
         }
     }
 
+    @CachedPage
     @Path("/{section: [a-z0-9-]+}/feed.xml")
     public static class SectionFeed {
 
@@ -61,6 +65,7 @@ public final class FeedPages {
         }
     }
 
+    @CachedPage
     @Path("/tag/{tag: [a-z0-9-]+}/feed.xml")
     public static class TagFeed {
 

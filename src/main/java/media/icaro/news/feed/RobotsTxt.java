@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import media.icaro.news.web.CachedPage;
+
 /** Crawlers may read everything but the newsroom, the API, sign-in and previews; it names both sitemaps. */
+@CachedPage
 @Path("/robots.txt")
 public class RobotsTxt {
 

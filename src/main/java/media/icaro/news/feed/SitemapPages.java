@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import media.icaro.news.web.CachedPage;
+
 /**
  * {@code /sitemap.xml} (the index), {@code /sitemaps/{yyyy}-{MM}.xml} and {@code /sitemaps/pages.xml}
  * (what it lists), and {@code /sitemap-news.xml}; one resource class per address family, as in {@link FeedPages}.
@@ -38,6 +40,7 @@ public final class SitemapPages {
         return Response.ok(sitemap.render()).header("Content-Type", XML).build();
     }
 
+    @CachedPage
     @Path("/sitemap.xml")
     public static class Index {
 
@@ -53,6 +56,7 @@ public final class SitemapPages {
         }
     }
 
+    @CachedPage
     @Path("/sitemaps")
     public static class Parts {
 
@@ -86,6 +90,7 @@ public final class SitemapPages {
         }
     }
 
+    @CachedPage
     @Path("/sitemap-news.xml")
     public static class News {
 

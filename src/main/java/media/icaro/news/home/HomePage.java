@@ -8,6 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import media.icaro.news.web.CachedPage;
+
+@CachedPage
 @Path("/")
 public class HomePage {
 

@@ -3,18 +3,21 @@ package media.icaro.news.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
 
 import org.apache.lucene.store.FSDirectory;
@@ -26,7 +29,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import media.icaro.news.article.TextSimilarity;
+import media.icaro.news.domain.ChangeFollower;
 import media.icaro.news.domain.ContentChanged;
+import media.icaro.news.domain.ContentGeneration;
 
 /**
  * The site's search index, under the data folder. It follows every change to an article as soon
@@ -35,7 +40,7 @@ import media.icaro.news.domain.ContentChanged;
  * written by other instances sharing the database. All writes go through one thread.
  */
 @ApplicationScoped
-public class SearchIndex implements TextSimilarity {
+public class SearchIndex implements TextSimilarity, ChangeFollower {
 
     public static final int PAGE_SIZE = 20;
     /** Deeper pages than this are not offered: nobody reads them, and they cost. */
@@ -44,7 +49,9 @@ public class SearchIndex implements TextSimilarity {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     private final IndexSource source;
+    private final ContentGeneration generations;
     private final Path path;
+    private final Duration followTimeout;
     private final ThreadPoolExecutor writes = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
             r -> {
                 Thread thread = new Thread(r, "search-index");
@@ -59,9 +66,13 @@ public class SearchIndex implements TextSimilarity {
     private record SimilarKey(long articleId, int limit) {
     }
 
-    SearchIndex(IndexSource source, @ConfigProperty(name = "news.search.index-path", defaultValue = "data/search-index") Path path) {
+    SearchIndex(IndexSource source, ContentGeneration generations,
+            @ConfigProperty(name = "news.search.index-path", defaultValue = "data/search-index") Path path,
+            @ConfigProperty(name = "news.search.follow-timeout", defaultValue = "PT5S") Duration followTimeout) {
         this.source = source;
+        this.generations = generations;
         this.path = path;
+        this.followTimeout = followTimeout;
     }
 
     /** After first-start content (default priority), so that a new site indexes its stories in one pass. */
@@ -123,23 +134,41 @@ public class SearchIndex implements TextSimilarity {
         }
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
-        if (index != null) {
-            writes.submit(() -> {
-                try {
-                    if (!writable()) {
-                        return;
-                    }
-                    switch (change.subject()) {
-                        case ARTICLE -> apply(source.change(change.id(), Instant.now()));
-                        // A section's name and address are in every document of its articles.
-                        case SECTION -> source.inSection(change.id(), Instant.now()).forEach(c -> apply(Optional.of(c)));
-                    }
-                    commitWhenIdle();
-                } catch (IOException | RuntimeException e) {
-                    LOG.error("Could not update the search index after " + change, e);
+    /**
+     * Applies a committed change before {@link ContentGeneration} moves on, so that a search page
+     * rendered for the new generation finds it. Index writes stay on their one thread; this waits for
+     * them, at most {@code news.search.follow-timeout} (a long rebuild may hold the queue: the
+     * generation then moves on again once it is done).
+     */
+    @Override
+    public void follow(ContentChanged change) {
+        if (index == null) {
+            return;
+        }
+        Future<?> applied = writes.submit(() -> {
+            try {
+                if (!writable()) {
+                    return;
                 }
-            });
+                switch (change.subject()) {
+                    case ARTICLE -> apply(source.change(change.id(), Instant.now()));
+                    // A section's name and address are in every document of its articles.
+                    case SECTION -> source.inSection(change.id(), Instant.now()).forEach(c -> apply(Optional.of(c)));
+                }
+                commitWhenIdle();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not update the search index after " + change, e);
+            }
+        });
+        try {
+            applied.get(followTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("The search index is busy; %s will be searchable once it is through", change);
+            writes.submit(generations::advance);
+        } catch (ExecutionException e) {
+            LOG.error("Could not update the search index after " + change, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -159,9 +188,11 @@ public class SearchIndex implements TextSimilarity {
             Instant now = Instant.now();
             IndexSource.Fingerprint database = source.fingerprint(now);
             LuceneIndex.State state = index.state();
+            boolean changed = !ready;
             if (state.currentSchema() && state.latestSeconds() > 0) {
                 for (Long id : source.changedSince(Instant.ofEpochSecond(state.latestSeconds()))) {
                     apply(source.change(id, now));
+                    changed = true;
                 }
                 index.commit();
                 state = index.state();
@@ -173,8 +204,13 @@ public class SearchIndex implements TextSimilarity {
                 similarCache.clear();
                 LOG.infof("Search index rebuilt: %d articles in %d ms", documents.size(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                changed = true;
             }
             ready = true;
+            if (changed) {
+                // Search pages rendered before now may lack what was just indexed.
+                generations.advance();
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index could not catch up; it will try again", e);
         }

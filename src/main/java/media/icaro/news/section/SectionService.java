@@ -1,6 +1,5 @@
 package media.icaro.news.section;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +9,18 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import media.icaro.news.domain.CleanText;
 import media.icaro.news.domain.ContentChanged;
+import media.icaro.news.domain.ContentGeneration;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.domain.Slugs;
 
 /**
- * Sections are few and read on every page (the navigation), so they are held in memory and
- * reloaded after a change here, and at least every minute for changes made by other instances.
+ * Sections are few and read on every page (the navigation), so they are held in memory for the
+ * current {@link ContentGeneration}: any change, here or on another instance, reloads them.
  */
 @ApplicationScoped
 public class SectionService {
@@ -33,31 +29,20 @@ public class SectionService {
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "author", "feed", "login", "logout",
             "q", "search", "sitemap", "static", "tag", "robots", "media", "preview");
 
-    private record Navigation(List<SectionView> sections, Instant loadedAt) {
-    }
-
     private final SectionRepository sections;
     private final Event<ContentChanged> changes;
-    private final Duration maxAge;
-    private volatile Navigation navigation;
+    private final ContentGeneration.Derived<List<SectionView>> navigation;
 
-    SectionService(SectionRepository sections, Event<ContentChanged> changes,
-            @ConfigProperty(name = "news.snapshot-max-age", defaultValue = "PT1M") Duration maxAge) {
+    SectionService(SectionRepository sections, Event<ContentChanged> changes, ContentGeneration generations) {
         this.sections = sections;
         this.changes = changes;
-        this.maxAge = maxAge;
+        this.navigation = generations.derived(() -> sections.listInNavigationOrder().stream().map(SectionView::of).toList());
     }
 
     /** All sections in navigation order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SectionView> navigation() {
-        Instant now = Instant.now();
-        Navigation current = navigation;
-        if (current == null || current.loadedAt().plus(maxAge).isBefore(now)) {
-            current = new Navigation(sections.listInNavigationOrder().stream().map(SectionView::of).toList(), now);
-            navigation = current;
-        }
-        return current.sections();
+        return navigation.get();
     }
 
     public Optional<SectionView> findBySlug(String slug) {
@@ -168,11 +153,5 @@ public class SectionService {
 
     private static int clamp(Integer position, int size) {
         return position == null ? size : Math.max(0, Math.min(position, size));
-    }
-
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
-        if (change.subject() == ContentChanged.Subject.SECTION) {
-            navigation = null;
-        }
     }
 }

@@ -1,0 +1,89 @@
+package media.icaro.news.web;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import media.icaro.news.domain.ContentGeneration;
+
+/**
+ * Serves public pages from {@link PageCache} on the event loop, before the REST layer: no thread
+ * switch, no database. A miss goes on to the page's resource with the generation read now, before
+ * anything is rendered, for {@link CachedPageFilter} to keep the result under.
+ */
+@ApplicationScoped
+public class CachedPageRoute {
+
+    static final String GENERATION = CachedPageRoute.class.getName() + ".generation";
+    /** The types quarkus.http.compress-media-types names. */
+    private static final Pattern COMPRESSIBLE = Pattern.compile(
+            "(text/|application/(json|xml|rss\\+xml|atom\\+xml|javascript)|image/svg\\+xml)", Pattern.CASE_INSENSITIVE);
+
+    private final PageCache cache;
+    private final ContentGeneration generations;
+    private final HttpCaching caching;
+
+    CachedPageRoute(PageCache cache, ContentGeneration generations, HttpCaching caching) {
+        this.cache = cache;
+        this.generations = generations;
+        this.caching = caching;
+    }
+
+    void install(@Observes Router router) {
+        // After the configured security headers (Integer.MIN_VALUE), before the REST layer.
+        router.route().order(-10).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            passOn(ctx);
+            return;
+        }
+        ContentGeneration.Generation generation = generations.current();
+        PageCache.Page page = cache.fresh(ctx.request().uri());
+        if (page == null) {
+            ctx.put(GENERATION, generation);
+            passOn(ctx);
+            return;
+        }
+        boolean gzipped = page.gzipFor(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        HttpServerResponse response = ctx.response();
+        response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType());
+        caching.pageHeaders(response.headers()::set, page, gzipped);
+        if (page.notModified(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+                ctx.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE))) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        byte[] body = page.body(gzipped);
+        if (method == HttpMethod.HEAD) {
+            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
+        } else {
+            response.end(Buffer.buffer(body));
+        }
+    }
+
+    /** On to the REST layer or static files; whatever may come back compressed says so to shared caches. */
+    private static void passOn(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ignored -> {
+            var headers = ctx.response().headers();
+            String type = headers.get(HttpHeaders.CONTENT_TYPE);
+            String vary = headers.get(HttpHeaders.VARY);
+            if (type != null && COMPRESSIBLE.matcher(type).lookingAt()
+                    && (vary == null || !vary.toLowerCase(Locale.ROOT).contains("accept-encoding"))) {
+                headers.set(HttpHeaders.VARY, vary == null || vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+            }
+        });
+        ctx.next();
+    }
+}

@@ -1,0 +1,32 @@
+package media.icaro.news.web;
+
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The headers that let browsers and CDNs keep a public page and ask whether it changed: the same
+ * whether {@link PageCache} served it or it was just rendered.
+ */
+@ApplicationScoped
+public class HttpCaching {
+
+    private final String cacheControl;
+
+    HttpCaching(@ConfigProperty(name = "news.http.page-cache-control",
+            defaultValue = "public, max-age=60, s-maxage=60, stale-while-revalidate=30") String cacheControl) {
+        this.cacheControl = cacheControl;
+    }
+
+    void pageHeaders(BiConsumer<String, String> header, PageCache.Page page, boolean gzipped) {
+        header.accept("Cache-Control", cacheControl);
+        header.accept("ETag", page.etag(gzipped));
+        header.accept("Last-Modified", page.lastModified());
+        header.accept("Vary", "Accept-Encoding");
+        if (gzipped) {
+            header.accept("Content-Encoding", "gzip");
+        }
+    }
+}
