@@ -10,7 +10,9 @@ public record ContentChanged(Subject subject, long id) {
     /** What a change is about; new tags and authors arrive with the article whose save made them. */
     public enum Subject {
         ARTICLE,
-        SECTION
+        SECTION,
+        /** Anything may have changed: the change feed lost track of another instance's writes for a while. */
+        EVERYTHING
     }
 
     public static ContentChanged article(long id) {
@@ -19,5 +21,9 @@ public record ContentChanged(Subject subject, long id) {
 
     public static ContentChanged section(long id) {
         return new ContentChanged(Subject.SECTION, id);
+    }
+
+    public static ContentChanged everything() {
+        return new ContentChanged(Subject.EVERYTHING, 0);
     }
 }

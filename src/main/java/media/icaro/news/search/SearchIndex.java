@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 import media.icaro.news.article.TextSimilarity;
 import media.icaro.news.domain.ChangeFollower;
@@ -36,8 +35,8 @@ import media.icaro.news.domain.ContentGeneration;
 /**
  * The site's search index, under the data folder. It follows every change to an article as soon
  * as the change commits, catches up at start (rebuilding from the database, in the background,
- * when it is missing, of another schema, or out of step), and checks every minute for changes
- * written by other instances sharing the database. All writes go through one thread.
+ * when it is missing, of another schema, or out of step); changes written by other instances sharing
+ * the database arrive through the change feed as the same event. All writes go through one thread.
  */
 @ApplicationScoped
 public class SearchIndex implements TextSimilarity, ChangeFollower {
@@ -79,7 +78,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
     void open(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) throws IOException {
         Files.createDirectories(path);
         index = new LuceneIndex(FSDirectory.open(path));
-        writes.submit(this::catchUp);
+        writes.submit(() -> catchUp(false));
     }
 
     void close(@Observes ShutdownEvent event) throws IOException, InterruptedException {
@@ -154,6 +153,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                     case ARTICLE -> apply(source.change(change.id(), Instant.now()));
                     // A section's name and address are in every document of its articles.
                     case SECTION -> source.inSection(change.id(), Instant.now()).forEach(c -> apply(Optional.of(c)));
+                    case EVERYTHING -> catchUp(true);
                 }
                 commitWhenIdle();
             } catch (IOException | RuntimeException e) {
@@ -172,15 +172,12 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         }
     }
 
-    @Scheduled(every = "${news.search.sync-every:60s}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void followOtherInstances() {
-        if (index != null) {
-            writes.submit(this::catchUp);
-        }
-    }
-
-    /** Brings the index in step with the database: the changes since it last saw one, or a rebuild. */
-    private void catchUp() {
+    /**
+     * Brings the index in step with the database: the changes since it last saw one, or a rebuild
+     * (always, when {@code rebuild}: after the change feed lost track, a renamed section, which moves
+     * no article's modification time, may be among what it missed).
+     */
+    private void catchUp(boolean rebuild) {
         try {
             if (!writable()) {
                 return;
@@ -197,7 +194,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                 index.commit();
                 state = index.state();
             }
-            if (!state.currentSchema() || state.documents() != database.liveCount()) {
+            if (rebuild || !state.currentSchema() || state.documents() != database.liveCount()) {
                 long started = System.nanoTime();
                 var documents = source.allLive(now);
                 index.replaceAll(documents, database.latestModification());
@@ -239,7 +236,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
             LOG.debug("Closing the failed search index", e);
         }
         LOG.warn("Search index reopened after a failed write; catching up with the database");
-        writes.submit(this::catchUp);
+        writes.submit(() -> catchUp(false));
         return true;
     }
 
