@@ -35,6 +35,7 @@ final class PackagedApp implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path jar;
     private final Path dataDir;
     private final Path log;
     private final Map<String, String> extraEnv;
@@ -42,7 +43,8 @@ final class PackagedApp implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private PackagedApp(Path dataDir, Map<String, String> extraEnv) {
+    private PackagedApp(Path jar, Path dataDir, Map<String, String> extraEnv) {
+        this.jar = jar;
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.extraEnv = extraEnv;
@@ -56,10 +58,15 @@ final class PackagedApp implements AutoCloseable {
 
     /** As {@link #start(Path)}, with more environment settings for the application. */
     static PackagedApp start(Path dataDir, Map<String, String> extraEnv) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the *IT tests with ./mvnw verify, after package");
+        return start(JAR, dataDir, extraEnv);
+    }
+
+    /** As {@link #start(Path, Map)}, from another build of the application (the PostgreSQL one). */
+    static PackagedApp start(Path jar, Path dataDir, Map<String, String> extraEnv) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the *IT tests with ./mvnw verify, after package");
         }
-        PackagedApp app = new PackagedApp(dataDir, extraEnv);
+        PackagedApp app = new PackagedApp(jar, dataDir, extraEnv);
         try {
             Files.deleteIfExists(app.log);
         } catch (IOException e) {
@@ -80,7 +87,7 @@ final class PackagedApp implements AutoCloseable {
     private void launch() {
         try {
             Files.createDirectories(dataDir);
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString())
+            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
@@ -168,6 +175,17 @@ final class PackagedApp implements AutoCloseable {
                 .header("Authorization", basic())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A PUT of JSON, signed in as the first admin. */
+    HttpResponse<String> apiPut(String path, String json) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A DELETE, signed in as the first admin. */
+    HttpResponse<String> apiDelete(String path) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).DELETE());
     }
 
     /** The id of the article in a 201 answer. */
