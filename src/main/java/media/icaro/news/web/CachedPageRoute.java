@@ -56,17 +56,22 @@ public class CachedPageRoute {
             passOn(ctx);
             return;
         }
+        send(ctx, page, caching.pageCacheControl());
+    }
+
+    /** A kept page or asset, in the form the client accepts, or 304 when it has it already. */
+    static void send(RoutingContext ctx, PageCache.Page page, String cacheControl) {
         boolean gzipped = page.gzipFor(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
         HttpServerResponse response = ctx.response();
         response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType());
-        caching.pageHeaders(response.headers()::set, page, gzipped);
+        HttpCaching.headers(response.headers()::set, page, gzipped, cacheControl);
         if (page.notModified(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH),
                 ctx.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE))) {
             response.setStatusCode(304).end();
             return;
         }
         byte[] body = page.body(gzipped);
-        if (method == HttpMethod.HEAD) {
+        if (ctx.request().method() == HttpMethod.HEAD) {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
         } else {
             response.end(Buffer.buffer(body));

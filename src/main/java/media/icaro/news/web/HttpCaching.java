@@ -20,7 +20,15 @@ public class HttpCaching {
         this.cacheControl = cacheControl;
     }
 
+    String pageCacheControl() {
+        return cacheControl;
+    }
+
     void pageHeaders(BiConsumer<String, String> header, PageCache.Page page, boolean gzipped) {
+        headers(header, page, gzipped, cacheControl);
+    }
+
+    static void headers(BiConsumer<String, String> header, PageCache.Page page, boolean gzipped, String cacheControl) {
         header.accept("Cache-Control", cacheControl);
         header.accept("ETag", page.etag(gzipped));
         header.accept("Last-Modified", page.lastModified());

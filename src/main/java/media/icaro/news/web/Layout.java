@@ -34,6 +34,19 @@ public final class Layout {
         return Arc.container().instance(SiteConfig.class).get().timeZone().getId();
     }
 
+    /** The stylesheet's content-hashed address. */
+    static String stylesheet() {
+        return Arc.container().instance(StaticAssets.class).get().url("site.css");
+    }
+
+    static String iconSvg() {
+        return Arc.container().instance(StaticAssets.class).get().url("icon.svg");
+    }
+
+    static String iconPng() {
+        return Arc.container().instance(StaticAssets.class).get().url("icon-32.png");
+    }
+
     static List<SectionView> navigation() {
         try {
             return Arc.container().instance(SectionService.class).get().navigation();

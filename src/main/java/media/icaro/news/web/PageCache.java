@@ -63,6 +63,11 @@ public class PageCache {
             this.lastRead = System.nanoTime();
         }
 
+        /** Bytes kept outside the cache (static assets), with their gzip form when it pays. */
+        static Page of(byte[] body, String contentType, ContentGeneration.Generation generation) {
+            return new Page(body, body.length >= GZIP_FROM ? gzip(body) : null, contentType, digest(body), generation);
+        }
+
         int size() {
             return body.length + (gzip == null ? 0 : gzip.length);
         }
@@ -185,7 +190,7 @@ public class PageCache {
      */
     public Page store(String address, String text, String contentType, ContentGeneration.Generation generation) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        Page page = new Page(body, body.length >= GZIP_FROM ? gzip(body) : null, contentType, digest(body), generation);
+        Page page = Page.of(body, contentType, generation);
         misses.increment();
         if (enabled) {
             Page previous = pages.put(address, page);
