@@ -84,6 +84,26 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 Parameters.with("ids", ids).and("published", Status.PUBLISHED).and("now", now)).list();
     }
 
+    /** The newest live stories of every section, {@code perSection} at most each, in one query (and their sections). */
+    @SuppressWarnings("unchecked")
+    public List<Article> newestLivePerSection(int perSection, Instant now) {
+        List<Long> ids = getEntityManager().createNativeQuery("""
+                select r.id from (select a.id,
+                                         row_number() over (partition by a.section_id order by a.published_at desc, a.id desc) as place
+                                  from article a
+                                  where %s) r
+                where r.place <= :per""".formatted(LIVE_SQL)).unwrap(NativeQuery.class)
+                .addScalar("id", StandardBasicTypes.LONG)
+                .setParameter("now", now)
+                .setParameter("per", perSection)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("from Article a join fetch a.section where a.id in :ids order by a.publishedAt desc, a.id desc",
+                Parameters.with("ids", ids)).list();
+    }
+
     /** Whether a live article shows this feature image. */
     public boolean showsImageLive(long imageId, Instant now) {
         return count("from Article a where a.imageId = :image and " + LIVE,

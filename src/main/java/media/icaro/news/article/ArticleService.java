@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,16 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArticleCard> latest(ListingScope scope, int limit) {
         return cards(articles.listLive(scope, null, false, limit, Instant.now()));
+    }
+
+    /** The newest live stories of each section, newest first, by section slug: two queries for all sections. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, List<ArticleCard>> latestPerSection(int limit) {
+        Map<String, List<ArticleCard>> bySection = new LinkedHashMap<>();
+        for (ArticleCard card : cards(articles.newestLivePerSection(limit, Instant.now()))) {
+            bySection.computeIfAbsent(card.sectionSlug(), slug -> new ArrayList<>()).add(card);
+        }
+        return bySection;
     }
 
     private ArticleView view(Article article, Instant now) {

@@ -3,6 +3,7 @@ package media.icaro.news.home;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +29,16 @@ public class FrontPageService {
         this.sections = sections;
     }
 
-    /** One query for the newest stories, one per section (sections are few); no story shows twice. */
+    /** One query for the newest stories, two for every section's newest; no story shows twice. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public FrontPage build() {
         List<ArticleCard> newest = articles.latest(ListingScope.ALL, 1 + TOP_STORIES);
         Set<Long> shown = new HashSet<>();
         newest.forEach(card -> shown.add(card.id()));
+        Map<String, List<ArticleCard>> bySection = articles.latestPerSection(PER_SECTION + 1 + TOP_STORIES);
         List<FrontPage.SectionBlock> blocks = new ArrayList<>();
         for (SectionView section : sections.navigation()) {
-            List<ArticleCard> stories = articles.latest(ListingScope.section(section.id()), PER_SECTION + 1 + TOP_STORIES)
+            List<ArticleCard> stories = bySection.getOrDefault(section.slug(), List.of())
                     .stream().filter(card -> !shown.contains(card.id())).limit(PER_SECTION).toList();
             if (!stories.isEmpty()) {
                 blocks.add(new FrontPage.SectionBlock(section, stories));
