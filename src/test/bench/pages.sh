@@ -149,7 +149,7 @@ NGINX
   nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
   NGINX_PID=$!
   sleep 0.5
-XX
+  nginx_pids="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"   # the master and its workers
 
   pages="article|$seed front|/ section-deep|$deep tag|$tag search|/search?q=summit feed|/feed.xml"
   for page in $pages; do curl -s -o /dev/null "$base${page#*|}"; done
