@@ -267,7 +267,7 @@ public class EditorialService {
         Instant now = now();
         Section section = sections.findEntityBySlug(input.section()).orElse(article.section);
         String oldPath = addresses.currentPath(article);
-        apply(article, input.withPublishedAt(article.publishedAt), section, now);
+        apply(article, input.toBuilder().publishedAt(article.publishedAt).build(), section, now);
         if (article.status == Article.Status.PUBLISHED) {
             article.updatedAt = now;
         }
@@ -293,7 +293,7 @@ public class EditorialService {
     }
 
     private ArticleInput withNewImage(ArticleInput input, byte[] newImage) {
-        return newImage == null ? input : input.withImageId(images.store(newImage, "image"));
+        return newImage == null ? input : input.toBuilder().imageId(images.store(newImage, "image")).build();
     }
 
     private Article find(long id) {

@@ -66,14 +66,27 @@ public class ArticleForms {
         if (!form.removeImage.isBlank()) {
             form.imageId = "";
         }
-        return new ArticleInput(form.headline, form.slug, form.standfirst, form.body, form.section,
-                parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors),
-                parseDate(form.publishedAt, errors),
-                splitNames(form.bylines), splitNames(form.tags),
-                parseEnum(Article.DisclaimerMode.class, form.disclaimerMode, "disclaimerMode", "Choose a disclaimer", errors),
-                form.disclaimerText, form.source, parsePins(form.pinnedRelated, errors),
-                form.imageId.isBlank() ? null : parseId(form.imageId), form.imageAlt, form.imageCaption, form.imageCredit,
-                form.isMinor());
+        return ArticleInput.builder()
+                .headline(form.headline)
+                .slug(form.slug)
+                .standfirst(form.standfirst)
+                .body(form.body)
+                .section(form.section)
+                .kind(parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors))
+                .publishedAt(parseDate(form.publishedAt, errors))
+                .bylines(splitNames(form.bylines))
+                .tags(splitNames(form.tags))
+                .disclaimerMode(parseEnum(Article.DisclaimerMode.class, form.disclaimerMode, "disclaimerMode",
+                        "Choose a disclaimer", errors))
+                .disclaimerText(form.disclaimerText)
+                .source(form.source)
+                .pinnedRelated(parsePins(form.pinnedRelated, errors))
+                .imageId(form.imageId.isBlank() ? null : parseId(form.imageId))
+                .imageAlt(form.imageAlt)
+                .imageCaption(form.imageCaption)
+                .imageCredit(form.imageCredit)
+                .minor(form.isMinor())
+                .build();
     }
 
     public EditorialService.Action action(ArticleForm form) {

@@ -55,10 +55,10 @@ class QueryBudgetTest {
         for (int i = 0; i < 12; i++) {
             tags.add("Budget tag " + i);
         }
-        ArticleView rich = content.create(new ArticleInput("A rich budget story", null, "Standfirst", "Body", "budget",
-                Article.Kind.ANALYSIS, at.plus(1, ChronoUnit.HOURS),
-                List.of("Budget Writer One", "Budget Writer Two", "Budget Writer Three"), tags,
-                Article.DisclaimerMode.SITE_DEFAULT, null, null, pins, null, null, null, null, false),
+        ArticleView rich = content.create(ArticleInput.builder().headline("A rich budget story").standfirst("Standfirst").body("Body")
+                .section("budget").kind(Article.Kind.ANALYSIS).publishedAt(at.plus(1, ChronoUnit.HOURS))
+                .bylines(List.of("Budget Writer One", "Budget Writer Two", "Budget Writer Three")).tags(tags)
+                .disclaimerMode(Article.DisclaimerMode.SITE_DEFAULT).pinnedRelated(pins).build(),
                 EditorialService.Action.PUBLISH);
         for (int i = 0; i < 3; i++) {
             editorial.correct(rich.id(), "Correction " + i, Editor.SYSTEM);

@@ -104,12 +104,12 @@ public class ArticleApiService {
         } else {
             disclaimerMode = Article.DisclaimerMode.CUSTOM;
         }
-        ArticleInput kept = current == null ? null : current.input();
-        ArticleInput input = new ArticleInput(request.headline(), request.slug(), request.standfirst(), request.body(),
-                request.section(), kind, publishedAt, bylines, tags, disclaimerMode, request.disclaimer(), request.source(),
-                kept == null ? List.of() : kept.pinnedRelated(), kept == null ? null : kept.imageId(),
-                kept == null ? null : kept.imageAlt(), kept == null ? null : kept.imageCaption(),
-                kept == null ? null : kept.imageCredit(), false);
+        // What the API does not carry (the feature image and pinned stories) stays as it is.
+        ArticleInput.Builder fields = current == null ? ArticleInput.builder() : current.input().toBuilder();
+        ArticleInput input = fields.headline(request.headline()).slug(request.slug()).standfirst(request.standfirst())
+                .body(request.body()).section(request.section()).kind(kind).publishedAt(publishedAt).bylines(bylines)
+                .tags(tags).disclaimerMode(disclaimerMode).disclaimerText(request.disclaimer()).source(request.source())
+                .build();
         if (!errors.isEmpty()) {
             try {
                 editorial.check(input, false, action == null ? Action.SAVE : action, current == null ? null : current.id());
