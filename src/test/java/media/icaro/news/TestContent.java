@@ -73,7 +73,7 @@ public class TestContent {
 
     public static ArticleInput input(String section, String headline, Instant publishedAt, List<Long> pins, String... tags) {
         return story(section, headline, publishedAt).standfirst("Standfirst of " + headline)
-                .body("Body of *" + headline + "*.").tags(Arrays.asList(tags)).pinnedRelated(pins).build();
+                .body("Body of *" + headline + "*.").tags(Arrays.asList(tags)).pinnedRelated(pins.stream().map(String::valueOf).toList()).build();
     }
 
     /**

@@ -12,6 +12,8 @@ import media.icaro.news.domain.CleanText;
  * change a copy with {@link #toBuilder()}: eighteen positional arguments are easy to misplace.
  *
  * @param publishedAt when it was or will be published; null means now, for "publish"
+ * @param pinnedRelated stories to pin first in the Related block, in order, as typed: each an article's id,
+ *        slug or address; {@link EditorialService} finds them when it checks the submission
  * @param imageId an uploaded feature image (see {@code media.ImageService}), or null for none
  * @param minor a typo fix: it does not mark a published article "Updated"
  */
@@ -28,7 +30,7 @@ public record ArticleInput(
         Article.DisclaimerMode disclaimerMode,
         String disclaimerText,
         String source,
-        List<Long> pinnedRelated,
+        List<String> pinnedRelated,
         Long imageId,
         String imageAlt,
         String imageCaption,
@@ -48,7 +50,8 @@ public record ArticleInput(
         imageCredit = CleanText.singleLine(imageCredit);
         bylines = bylines == null ? List.of() : List.copyOf(bylines.stream().map(CleanText::singleLine).toList());
         tags = tags == null ? List.of() : List.copyOf(tags.stream().map(CleanText::singleLine).toList());
-        pinnedRelated = pinnedRelated == null ? List.of() : List.copyOf(pinnedRelated);
+        pinnedRelated = pinnedRelated == null ? List.of()
+                : pinnedRelated.stream().map(CleanText::singleLine).map(String::strip).filter(s -> !s.isEmpty()).toList();
         kind = kind == null ? Article.Kind.NEWS : kind;
         disclaimerMode = disclaimerMode == null ? Article.DisclaimerMode.SITE_DEFAULT : disclaimerMode;
     }
@@ -80,7 +83,7 @@ public record ArticleInput(
         private Article.DisclaimerMode disclaimerMode;
         private String disclaimerText;
         private String source;
-        private List<Long> pinnedRelated;
+        private List<String> pinnedRelated;
         private Long imageId;
         private String imageAlt;
         private String imageCaption;
@@ -154,7 +157,8 @@ public record ArticleInput(
             return this;
         }
 
-        public Builder pinnedRelated(List<Long> pinnedRelated) {
+        /** Articles' ids, slugs or addresses. */
+        public Builder pinnedRelated(List<String> pinnedRelated) {
             this.pinnedRelated = pinnedRelated;
             return this;
         }

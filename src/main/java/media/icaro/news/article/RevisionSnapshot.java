@@ -13,7 +13,7 @@ record RevisionSnapshot(Article.Status status, ArticleInput content) {
                 .publishedAt(a.publishedAt).bylines(a.bylines.stream().map(b -> b.name).toList())
                 .tags(a.tags.stream().map(t -> t.name).toList()).disclaimerMode(a.disclaimerMode)
                 .disclaimerText(a.disclaimerText).source(a.source)
-                .pinnedRelated(a.pinnedRelated.stream().map(p -> p.id).toList()).imageId(a.imageId).imageAlt(a.imageAlt)
+                .pinnedRelated(a.pinnedRelated.stream().map(p -> String.valueOf(p.id)).toList()).imageId(a.imageId).imageAlt(a.imageAlt)
                 .imageCaption(a.imageCaption).imageCredit(a.imageCredit).build());
     }
 

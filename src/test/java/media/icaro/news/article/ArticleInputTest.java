@@ -16,7 +16,7 @@ class ArticleInputTest {
         return ArticleInput.builder().headline("Headline").slug("a-slug").standfirst("Standfirst").body("Body")
                 .section("politics").kind(Article.Kind.ANALYSIS).publishedAt(Instant.parse("2024-06-18T17:15:00Z"))
                 .bylines(List.of("Writer One", "Writer Two")).tags(List.of("Tag one")).disclaimerMode(Article.DisclaimerMode.CUSTOM)
-                .disclaimerText("Disclaimer").source("Wire").pinnedRelated(List.of(7L, 9L)).imageId(12L).imageAlt("Alt")
+                .disclaimerText("Disclaimer").source("Wire").pinnedRelated(List.of("7", "a-pinned-story")).imageId(12L).imageAlt("Alt")
                 .imageCaption("Caption").imageCredit("Credit").minor(true).build();
     }
 
@@ -26,7 +26,7 @@ class ArticleInputTest {
         assertEquals(input, input.toBuilder().build());
         assertEquals(new ArticleInput("Headline", "a-slug", "Standfirst", "Body", "politics", Article.Kind.ANALYSIS,
                 Instant.parse("2024-06-18T17:15:00Z"), List.of("Writer One", "Writer Two"), List.of("Tag one"),
-                Article.DisclaimerMode.CUSTOM, "Disclaimer", "Wire", List.of(7L, 9L), 12L, "Alt", "Caption", "Credit", true),
+                Article.DisclaimerMode.CUSTOM, "Disclaimer", "Wire", List.of("7", "a-pinned-story"), 12L, "Alt", "Caption", "Credit", true),
                 input, "each builder method sets its own field");
     }
 
@@ -49,5 +49,11 @@ class ArticleInputTest {
         assertEquals(List.of(), input.bylines());
         assertEquals(List.of(), input.pinnedRelated());
         assertNull(input.imageId());
+    }
+
+    @Test
+    void pinnedReferencesAreTrimmedAndBlankOnesDropped() {
+        ArticleInput input = ArticleInput.builder().pinnedRelated(List.of(" 12 ", "", "  ", "/politics/2024/06/18/a-story\n")).build();
+        assertEquals(List.of("12", "/politics/2024/06/18/a-story"), input.pinnedRelated());
     }
 }

@@ -32,6 +32,7 @@ import media.icaro.news.TestContent;
 import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.media.ImageRepository;
 
@@ -184,6 +185,36 @@ class ArticleDeskTest {
                 "Text as image", "Huge image")) {
             assertTrue(editorial.list(null, "desk", headline, null, 10).isEmpty(), "nothing half-saved: " + headline);
         }
+    }
+
+    @Test
+    void pinnedStoriesAreFoundByAddressSlugOrNumberAndAnUnknownOneComesBackBesideTheField() {
+        ArticleView byAddress = content.publish("desk", "Desk background pinned by address", Instant.parse("2023-06-01T10:00:00Z"));
+        ArticleView bySlug = content.publish("desk", "Desk background pinned by slug", Instant.parse("2023-06-02T10:00:00Z"));
+        ArticleView byNumber = content.publish("desk", "Desk background pinned by number", Instant.parse("2023-06-03T10:00:00Z"));
+        String slug = bySlug.url().substring(bySlug.url().lastIndexOf('/') + 1);
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("Desk story with pinned background", "desk");
+        fields.put("action", "publish");
+        fields.put("publishedAt", "2023-07-20T09:00");
+        String typed = "http://localhost:8081" + byAddress.url() + "?from=desk\n" + slug + "\nno-such-desk-story\n" + byNumber.id();
+        fields.put("pinnedRelated", typed);
+
+        Document form = FormAssertions.rejected(DeskForms.post(editor, "/admin/articles", fields));
+        FormAssertions.assertFieldError(form, "pinnedRelated", "No article matches 'no-such-desk-story'");
+        FormAssertions.assertOnlyErrors(form, "pinnedRelated");
+        assertEquals(typed, form.selectFirst("#pinnedRelated").wholeText().replaceFirst("^\n", ""), "the typed text is kept");
+        assertTrue(editorial.list(null, "desk", "Desk story with pinned background", null, 10).isEmpty(), "nothing saved");
+
+        fields.put("pinnedRelated", typed.replace("no-such-desk-story\n", ""));
+        Response saved = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(303, saved.statusCode(), saved.asString());
+        long id = DeskForms.idFrom(saved);
+        List<String> related = TestContent.page(editorial.load(id).url()).select("aside.related li a").eachAttr("href");
+        assertEquals(List.of(byAddress.url(), bySlug.url(), byNumber.url()), related.subList(0, 3), "pinned first, in order");
+        assertEquals(byAddress.id() + "\n" + bySlug.id() + "\n" + byNumber.id(),
+                editor.page("/admin/articles/" + id).selectFirst("#pinnedRelated").wholeText().replaceFirst("^\n", ""),
+                "the form shows them by number");
     }
 
     @Test
