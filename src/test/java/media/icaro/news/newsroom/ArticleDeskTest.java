@@ -188,6 +188,49 @@ class ArticleDeskTest {
     }
 
     @Test
+    void everyWrongFieldIsMarkedAndDescribedByItsMessageBesideIt() {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("", "no-such-desk-section");
+        fields.put("slug", "Not A Slug");
+        fields.put("standfirst", "s".repeat(1001));
+        fields.put("body", "");
+        fields.put("kind", "FEATURE");
+        fields.put("bylines", "!!!");
+        fields.put("tags", "???");
+        fields.put("imageId", "999999999");
+        fields.put("imageCaption", "c".repeat(501));
+        fields.put("imageCredit", "r".repeat(201));
+        fields.put("source", "w".repeat(201));
+        fields.put("publishedAt", "next Tuesday");
+        fields.put("pinnedRelated", "no-such-desk-story");
+        fields.put("disclaimerMode", "CUSTOM");
+        Document form = FormAssertions.rejected(DeskForms.post(editor, "/admin/articles", fields));
+
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("headline", "Write a headline");
+        expected.put("slug", "Use lower-case letters, digits and single hyphens");
+        expected.put("standfirst", "Keep the standfirst within 1000 characters");
+        expected.put("body", "Write the body");
+        expected.put("section", "There is no section 'no-such-desk-section'");
+        expected.put("kind", "Choose news, opinion or analysis");
+        expected.put("bylines", "Bylines need letters");
+        expected.put("tags", "Tags need letters or digits");
+        expected.put("image", "That image is missing: upload it again");
+        expected.put("imageAlt", "Describe the image for readers who cannot see it");
+        expected.put("imageCaption", "Keep this within 500 characters");
+        expected.put("imageCredit", "Keep this within 200 characters");
+        expected.put("source", "Keep this within 200 characters");
+        expected.put("publishedAt", "Give a date and time such as");
+        expected.put("pinnedRelated", "No article matches 'no-such-desk-story'");
+        expected.put("disclaimerText", "Write the disclaimer");
+        expected.forEach((field, message) -> FormAssertions.assertFieldError(form, field, message));
+        FormAssertions.assertOnlyErrors(form, expected.keySet().toArray(String[]::new));
+        assertEquals("Not A Slug", form.getElementById("slug").attr("value"));
+        assertEquals("w".repeat(201), form.getElementById("source").attr("value"));
+        assertNull(form.selectFirst("#kind option[selected]"), "no kind is selected rather than a wrong one");
+    }
+
+    @Test
     void pinnedStoriesAreFoundByAddressSlugOrNumberAndAnUnknownOneComesBackBesideTheField() {
         ArticleView byAddress = content.publish("desk", "Desk background pinned by address", Instant.parse("2023-06-01T10:00:00Z"));
         ArticleView bySlug = content.publish("desk", "Desk background pinned by slug", Instant.parse("2023-06-02T10:00:00Z"));
