@@ -42,6 +42,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return find("bodySummary is null").page(0, limit).list();
     }
 
+    /** Who created the article, whatever its status; empty when there is no such article. */
+    public Optional<String> findCreatorById(long id) {
+        return getEntityManager().createQuery("select a.createdBy from Article a where a.id = ?1", String.class)
+                .setParameter(1, id).getResultStream().findFirst();
+    }
+
     /** Any status, in no particular order. */
     public List<Article> listByIds(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);

@@ -122,6 +122,12 @@ public class EditorialService {
                 revisions);
     }
 
+    /** Who created the article, for the newsroom to check who may open it without loading it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String creatorOf(long id) {
+        return articles.findCreatorById(id).orElseThrow(NotFoundException::new);
+    }
+
     /**
      * The newsroom's list: newest change first, filtered by status, section, words of the headline and,
      * unless null, who created the article.

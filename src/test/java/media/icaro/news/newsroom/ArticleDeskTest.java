@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,6 +36,7 @@ import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.ArticleView;
+import media.icaro.news.article.Revision;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.media.ImageRepository;
 
@@ -57,6 +61,9 @@ class ArticleDeskTest {
 
     @Inject
     ImageRepository imageRepository;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     NewsroomSession editor;
     NewsroomSession contributor;
@@ -477,6 +484,26 @@ class ArticleDeskTest {
         given().get(shared.replaceAll("sig=[^&]+", "sig=forged")).then().statusCode(404);
         given().get(shared.replaceAll("expires=\\d+", "expires=1000")).then().statusCode(404);
         given().get(shared.replace("/preview/" + id, "/preview/" + (id + 1))).then().statusCode(404);
+    }
+
+    @Test
+    void thePreviewChecksWhoMayOpenItWithoutReadingTheArticlesHistory() {
+        contributor.page("/admin/articles/new");
+        Response saved = DeskForms.post(contributor, "/admin/articles", DeskForms.article("Desk draft previewed cheaply", "desk"));
+        assertEquals(303, saved.statusCode(), saved.asString());
+        long id = DeskForms.idFrom(saved);
+        String preview = "/admin/articles/" + id + "/preview";
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long revisionsRead = statistics.getEntityStatistics(Revision.class.getName()).getLoadCount();
+
+        assertEquals("Desk draft previewed cheaply", contributor.page(preview).selectFirst("h1").text());
+        assertEquals("Desk draft previewed cheaply", editor.page(preview).selectFirst("h1").text());
+        NewsroomSession otherWriter = NewsroomSession.signIn("desk-writer2", PASSWORD);
+        assertEquals(403, otherWriter.request().get(preview).statusCode(), "not another contributor's");
+        assertEquals(404, contributor.request().get("/admin/articles/999999999/preview").statusCode());
+
+        assertEquals(revisionsRead, statistics.getEntityStatistics(Revision.class.getName()).getLoadCount(),
+                "no revision read to preview");
     }
 
     @Test
