@@ -339,6 +339,12 @@ class ArticlesApiTest {
                 .get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("articles[0].pinnedRelated", Long.class),
                 "the list answers them too");
 
+        Map<String, Object> tooMany = article(SECTION, "Api story with too many pins");
+        tooMany.put("pinnedRelated", java.util.Collections.nCopies(11, slug));
+        Response refusedMany = as(EDITOR).body(tooMany).post(ARTICLES);
+        assertErrors(refusedMany, 400, "pinnedRelated");
+        assertEquals("Pin at most 10 stories (there are 11)", refusedMany.jsonPath().getString("errors[0].message"));
+
         Map<String, Object> self = new java.util.HashMap<>(saved.getMap(""));
         self.put("pinnedRelated", List.of(saved.getString("slug")));
         Response itself = as(EDITOR).body(self).put(ARTICLES + "/" + saved.getLong("id"));
