@@ -17,6 +17,13 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class NewsroomSession {
 
+    /**
+     * The first admin of the test profile ({@code %test.news.admin.password} in application.properties),
+     * which the packaged jar of the *IT suites runs with too.
+     */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
     private final Map<String, String> cookies = new HashMap<>();
     private String csrfToken;
 

@@ -72,9 +72,17 @@ public class TestContent {
     }
 
     public static ArticleInput input(String section, String headline, Instant publishedAt, List<Long> pins, String... tags) {
-        return new ArticleInput(headline, null, "Standfirst of " + headline, "Body of *" + headline + "*.", section,
-                Article.Kind.NEWS, publishedAt, List.of("Test Reporter"), Arrays.asList(tags),
-                Article.DisclaimerMode.NONE, null, null, pins, null, null, null, null, false);
+        return story(section, headline, publishedAt).standfirst("Standfirst of " + headline)
+                .body("Body of *" + headline + "*.").tags(Arrays.asList(tags)).pinnedRelated(pins.stream().map(String::valueOf).toList()).build();
+    }
+
+    /**
+     * A news story in this section, by "Test Reporter", without a disclaimer, to fill in further: the
+     * body and standfirst are for the caller to set.
+     */
+    public static ArticleInput.Builder story(String section, String headline, Instant publishedAt) {
+        return ArticleInput.builder().headline(headline).section(section).kind(Article.Kind.NEWS).publishedAt(publishedAt)
+                .bylines(List.of("Test Reporter")).disclaimerMode(Article.DisclaimerMode.NONE);
     }
 
     /** GETs a page, expects 200 and parses it as HTML. */

@@ -8,9 +8,12 @@ import media.icaro.news.domain.CleanText;
 /**
  * What the newsroom form, the JSON API or first start submits for an article. Parsed but not yet
  * validated: {@link EditorialService} checks it and says what is wrong, field by field. Its text is
- * already clean ({@link CleanText}), whichever way it came in.
+ * already clean ({@link CleanText}), whichever way it came in. Build one with {@link #builder()}, or
+ * change a copy with {@link #toBuilder()}: eighteen positional arguments are easy to misplace.
  *
  * @param publishedAt when it was or will be published; null means now, for "publish"
+ * @param pinnedRelated stories to pin first in the Related block, in order, as typed: each an article's id,
+ *        slug or address; {@link EditorialService} finds them when it checks the submission
  * @param imageId an uploaded feature image (see {@code media.ImageService}), or null for none
  * @param minor a typo fix: it does not mark a published article "Updated"
  */
@@ -27,7 +30,7 @@ public record ArticleInput(
         Article.DisclaimerMode disclaimerMode,
         String disclaimerText,
         String source,
-        List<Long> pinnedRelated,
+        List<String> pinnedRelated,
         Long imageId,
         String imageAlt,
         String imageCaption,
@@ -47,18 +50,148 @@ public record ArticleInput(
         imageCredit = CleanText.singleLine(imageCredit);
         bylines = bylines == null ? List.of() : List.copyOf(bylines.stream().map(CleanText::singleLine).toList());
         tags = tags == null ? List.of() : List.copyOf(tags.stream().map(CleanText::singleLine).toList());
-        pinnedRelated = pinnedRelated == null ? List.of() : List.copyOf(pinnedRelated);
+        pinnedRelated = pinnedRelated == null ? List.of()
+                : pinnedRelated.stream().map(CleanText::singleLine).map(String::strip).filter(s -> !s.isEmpty()).toList();
         kind = kind == null ? Article.Kind.NEWS : kind;
         disclaimerMode = disclaimerMode == null ? Article.DisclaimerMode.SITE_DEFAULT : disclaimerMode;
     }
 
-    public ArticleInput withImageId(Long id) {
-        return new ArticleInput(headline, slug, standfirst, body, section, kind, publishedAt, bylines, tags, disclaimerMode,
-                disclaimerText, source, pinnedRelated, id, imageAlt, imageCaption, imageCredit, minor);
+    /** An empty submission: what is not set stays null, empty or the default (news, the site's disclaimer). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ArticleInput withPublishedAt(Instant at) {
-        return new ArticleInput(headline, slug, standfirst, body, section, kind, at, bylines, tags, disclaimerMode,
-                disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit, minor);
+    /** This submission, to copy with some fields changed. */
+    public Builder toBuilder() {
+        return builder().headline(headline).slug(slug).standfirst(standfirst).body(body).section(section).kind(kind)
+                .publishedAt(publishedAt).bylines(bylines).tags(tags).disclaimerMode(disclaimerMode)
+                .disclaimerText(disclaimerText).source(source).pinnedRelated(pinnedRelated).imageId(imageId)
+                .imageAlt(imageAlt).imageCaption(imageCaption).imageCredit(imageCredit).minor(minor);
+    }
+
+    /** Sets fields by name; {@link #build()} cleans them through the record's constructor. */
+    public static final class Builder {
+        private String headline;
+        private String slug;
+        private String standfirst;
+        private String body;
+        private String section;
+        private Article.Kind kind;
+        private Instant publishedAt;
+        private List<String> bylines;
+        private List<String> tags;
+        private Article.DisclaimerMode disclaimerMode;
+        private String disclaimerText;
+        private String source;
+        private List<String> pinnedRelated;
+        private Long imageId;
+        private String imageAlt;
+        private String imageCaption;
+        private String imageCredit;
+        private boolean minor;
+
+        private Builder() {
+        }
+
+        public Builder headline(String headline) {
+            this.headline = headline;
+            return this;
+        }
+
+        public Builder slug(String slug) {
+            this.slug = slug;
+            return this;
+        }
+
+        public Builder standfirst(String standfirst) {
+            this.standfirst = standfirst;
+            return this;
+        }
+
+        /** Markdown. */
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        /** The section's slug. */
+        public Builder section(String section) {
+            this.section = section;
+            return this;
+        }
+
+        public Builder kind(Article.Kind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder publishedAt(Instant publishedAt) {
+            this.publishedAt = publishedAt;
+            return this;
+        }
+
+        /** Author names, in byline order. */
+        public Builder bylines(List<String> bylines) {
+            this.bylines = bylines;
+            return this;
+        }
+
+        /** Tag names. */
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder disclaimerMode(Article.DisclaimerMode disclaimerMode) {
+            this.disclaimerMode = disclaimerMode;
+            return this;
+        }
+
+        public Builder disclaimerText(String disclaimerText) {
+            this.disclaimerText = disclaimerText;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        /** Articles' ids, slugs or addresses. */
+        public Builder pinnedRelated(List<String> pinnedRelated) {
+            this.pinnedRelated = pinnedRelated;
+            return this;
+        }
+
+        public Builder imageId(Long imageId) {
+            this.imageId = imageId;
+            return this;
+        }
+
+        public Builder imageAlt(String imageAlt) {
+            this.imageAlt = imageAlt;
+            return this;
+        }
+
+        public Builder imageCaption(String imageCaption) {
+            this.imageCaption = imageCaption;
+            return this;
+        }
+
+        public Builder imageCredit(String imageCredit) {
+            this.imageCredit = imageCredit;
+            return this;
+        }
+
+        public Builder minor(boolean minor) {
+            this.minor = minor;
+            return this;
+        }
+
+        public ArticleInput build() {
+            return new ArticleInput(headline, slug, standfirst, body, section, kind, publishedAt, bylines, tags,
+                    disclaimerMode, disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit,
+                    minor);
+        }
     }
 }

@@ -42,6 +42,22 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return find("bodySummary is null").page(0, limit).list();
     }
 
+    /** Who created the article, whatever its status; empty when there is no such article. */
+    public Optional<String> findCreatorById(long id) {
+        return getEntityManager().createQuery("select a.createdBy from Article a where a.id = ?1", String.class)
+                .setParameter(1, id).getResultStream().findFirst();
+    }
+
+    /** Any status, in no particular order. */
+    public List<Article> listByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** Any status, in no particular order. */
+    public List<Article> listBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
     public boolean existsBySlug(String slug) {
         return count("slug", slug) > 0;
     }
@@ -205,6 +221,15 @@ public class ArticleRepository implements PanacheRepository<Article> {
     /** Names of the bylines of these articles, by article, each list in byline order. */
     public Map<Long, List<String>> bylineNamesOf(List<Long> ids) {
         return namesByArticle("select a.id, b.name from Article a join a.bylines b where a.id in :ids order by index(b)", ids);
+    }
+
+    /** Loads the pinned related stories of these articles in one query rather than one per article. */
+    public void fetchPinnedRelated(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager().createQuery("select distinct a from Article a left join fetch a.pinnedRelated where a.id in :ids",
+                Article.class).setParameter("ids", ids).getResultList();
     }
 
     /** Loads the tags and bylines of these articles in two queries rather than two per article. */

@@ -1,6 +1,7 @@
 package media.icaro.news.article;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,10 @@ import media.icaro.news.section.SectionService;
 /** What a submitted article must be before anything is saved: every field checked at once. */
 @ApplicationScoped
 class ArticleValidation {
+
+    /** What a valid submission refers to, found while checking it, for the save to use as it is. */
+    record Checked(Section section, List<Article> pinned) {
+    }
 
     /** Rendered and sanitised, a body stays well within its column. */
     static final int MAX_BODY = 200_000;
@@ -30,15 +35,20 @@ class ArticleValidation {
     private final ArticleRepository articles;
     private final SectionService sections;
     private final ImageService images;
+    private final PinnedStories pins;
 
-    ArticleValidation(ArticleRepository articles, SectionService sections, ImageService images) {
+    ArticleValidation(ArticleRepository articles, SectionService sections, ImageService images, PinnedStories pins) {
         this.articles = articles;
         this.sections = sections;
         this.images = images;
+        this.pins = pins;
     }
 
-    /** Checks every field at once and returns the section; throws {@link FieldErrors.Invalid} if anything is wrong. */
-    Section check(ArticleInput input, boolean newImage, EditorialService.Action action, Article existing, Instant now) {
+    /**
+     * Checks every field at once and returns the section and pinned stories it names; throws
+     * {@link FieldErrors.Invalid} if anything is wrong.
+     */
+    Checked check(ArticleInput input, boolean newImage, EditorialService.Action action, Article existing, Instant now) {
         FieldErrors errors = new FieldErrors();
         if (input.headline() == null || input.headline().isBlank()) {
             errors.add("headline", "Write a headline");
@@ -96,13 +106,7 @@ class ArticleValidation {
         if ((input.imageId() != null || newImage) && (input.imageAlt() == null || input.imageAlt().isBlank())) {
             errors.add("imageAlt", "Describe the image for readers who cannot see it");
         }
-        for (Long pinned : input.pinnedRelated()) {
-            if (existing != null && pinned == existing.id) {
-                errors.add("pinnedRelated", "An article cannot be related to itself");
-            } else if (articles.findByIdOptional(pinned).isEmpty()) {
-                errors.add("pinnedRelated", "There is no article " + pinned);
-            }
-        }
+        List<Article> pinned = pins.resolve(input.pinnedRelated(), existing, errors);
         if (input.tags().size() > MAX_TAGS) {
             errors.add("tags", "Use at most " + MAX_TAGS + " tags (there are " + input.tags().size() + ")");
         }
@@ -120,7 +124,7 @@ class ArticleValidation {
             }
         }
         errors.throwIfAny();
-        return section;
+        return new Checked(section, pinned);
     }
 
     private static void tooLong(FieldErrors errors, String field, String value, int max) {

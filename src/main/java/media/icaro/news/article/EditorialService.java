@@ -21,7 +21,6 @@ import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.domain.Slugs;
 import media.icaro.news.media.ImageService;
-import media.icaro.news.section.Section;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.tag.TagService;
@@ -72,13 +71,14 @@ public class EditorialService {
     private final BodyRenderer bodyRenderer;
     private final Permalinks permalinks;
     private final ArticleValidation validation;
+    private final PinnedStories pins;
     private final ArticleHistory history;
     private final ArticleAddresses addresses;
     private final Event<ContentChanged> changes;
 
     EditorialService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
             ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ArticleValidation validation,
-            ArticleHistory history, ArticleAddresses addresses, Event<ContentChanged> changes) {
+            PinnedStories pins, ArticleHistory history, ArticleAddresses addresses, Event<ContentChanged> changes) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -87,6 +87,7 @@ public class EditorialService {
         this.bodyRenderer = bodyRenderer;
         this.permalinks = permalinks;
         this.validation = validation;
+        this.pins = pins;
         this.history = history;
         this.addresses = addresses;
         this.changes = changes;
@@ -119,6 +120,12 @@ public class EditorialService {
                 RevisionSnapshot.of(article).toInput(),
                 article.corrections.stream().map(c -> new ArticleView.CorrectionNote(c.correctedAt, c.note)).toList(),
                 revisions);
+    }
+
+    /** Who created the article, for the newsroom to check who may open it without loading it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String creatorOf(long id) {
+        return articles.findCreatorById(id).orElseThrow(NotFoundException::new);
     }
 
     /**
@@ -161,8 +168,8 @@ public class EditorialService {
         article.status = Article.Status.DRAFT;
         article.createdAt = now;
         article.createdBy = editor.username();
-        Section section = validation.check(input, false, action, null, now);
-        apply(article, input, section, now);
+        ArticleValidation.Checked checked = validation.check(input, false, action, null, now);
+        apply(article, input, checked, now);
         transition(article, action, input.publishedAt(), now);
         articles.persist(article);
         history.record(article, editor, now, summary(action, "Created"));
@@ -202,11 +209,11 @@ public class EditorialService {
         }
         ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
-        Section section = validation.check(input, false, action, article, now);
+        ArticleValidation.Checked checked = validation.check(input, false, action, article, now);
         String oldPath = addresses.currentPath(article);
-        List<String> changed = changedFields(article, input, section);
+        List<String> changed = changedFields(article, input, checked);
         boolean wasLive = article.status == Article.Status.PUBLISHED;
-        apply(article, input, section, now);
+        apply(article, input, checked, now);
         transition(article, action, input.publishedAt(), now);
         if (wasLive && article.status == Article.Status.PUBLISHED && !input.minor() && !changed.isEmpty()) {
             article.updatedAt = now;
@@ -265,9 +272,12 @@ public class EditorialService {
         ArticleHistory.Restorable revision = history.restorable(id, revisionId);
         ArticleInput input = revision.input();
         Instant now = now();
-        Section section = sections.findEntityBySlug(input.section()).orElse(article.section);
+        // A revision was valid when it was saved; the restore takes it as it was, not through today's checks.
+        ArticleValidation.Checked restored = new ArticleValidation.Checked(
+                sections.findEntityBySlug(input.section()).orElse(article.section),
+                pins.resolve(input.pinnedRelated(), article, new FieldErrors()));
         String oldPath = addresses.currentPath(article);
-        apply(article, input.withPublishedAt(article.publishedAt), section, now);
+        apply(article, input.toBuilder().publishedAt(article.publishedAt).build(), restored, now);
         if (article.status == Article.Status.PUBLISHED) {
             article.updatedAt = now;
         }
@@ -293,7 +303,7 @@ public class EditorialService {
     }
 
     private ArticleInput withNewImage(ArticleInput input, byte[] newImage) {
-        return newImage == null ? input : input.withImageId(images.store(newImage, "image"));
+        return newImage == null ? input : input.toBuilder().imageId(images.store(newImage, "image")).build();
     }
 
     private Article find(long id) {
@@ -315,7 +325,7 @@ public class EditorialService {
         }
     }
 
-    private void apply(Article article, ArticleInput input, Section section, Instant now) {
+    private void apply(Article article, ArticleInput input, ArticleValidation.Checked checked, Instant now) {
         article.headline = input.headline().strip();
         String wanted = input.slug() == null || input.slug().isBlank() ? null : input.slug().strip();
         if (wanted != null) {
@@ -330,7 +340,7 @@ public class EditorialService {
             article.bodyHtml = bodyRenderer.toHtml(body);
             article.bodySummary = bodyRenderer.summary(body);
         }
-        article.section = section;
+        article.section = checked.section();
         article.kind = input.kind();
         if (input.publishedAt() != null) {
             article.publishedAt = input.publishedAt().truncatedTo(ChronoUnit.SECONDS);
@@ -347,9 +357,7 @@ public class EditorialService {
         article.bylines.clear();
         article.bylines.addAll(authors.resolve(input.bylines()));
         article.pinnedRelated.clear();
-        for (Long pinned : input.pinnedRelated()) {
-            article.pinnedRelated.add(articles.findById(pinned));
-        }
+        article.pinnedRelated.addAll(checked.pinned());
         article.modifiedAt = now;
     }
 
@@ -369,7 +377,7 @@ public class EditorialService {
         article.modifiedAt = now;
     }
 
-    private List<String> changedFields(Article article, ArticleInput input, Section section) {
+    private List<String> changedFields(Article article, ArticleInput input, ArticleValidation.Checked checked) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(article.headline, input.headline().strip())) {
             changed.add("headline");
@@ -383,7 +391,7 @@ public class EditorialService {
         if (!Objects.equals(article.bodyMarkdown, input.body())) {
             changed.add("body");
         }
-        if (article.section != section) {
+        if (article.section != checked.section()) {
             changed.add("section");
         }
         if (input.publishedAt() != null && !Objects.equals(article.publishedAt, input.publishedAt().truncatedTo(ChronoUnit.SECONDS))) {
@@ -405,10 +413,14 @@ public class EditorialService {
         if (article.disclaimerMode != input.disclaimerMode()) {
             changed.add("disclaimer");
         }
-        if (!article.pinnedRelated.stream().map(a -> a.id).toList().equals(input.pinnedRelated())) {
+        if (!ids(article.pinnedRelated).equals(ids(checked.pinned()))) {
             changed.add("related");
         }
         return changed;
+    }
+
+    private static List<Long> ids(List<Article> articles) {
+        return articles.stream().map(a -> a.id).toList();
     }
 
     private static boolean sameSet(List<String> a, List<String> b) {

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 record RevisionSnapshot(Article.Status status, ArticleInput content) {
 
     static RevisionSnapshot of(Article a) {
-        return new RevisionSnapshot(a.status, new ArticleInput(a.headline, a.slug, a.standfirst, a.bodyMarkdown,
-                a.section.slug, a.kind, a.publishedAt, a.bylines.stream().map(b -> b.name).toList(),
-                a.tags.stream().map(t -> t.name).toList(), a.disclaimerMode, a.disclaimerText, a.source,
-                a.pinnedRelated.stream().map(p -> p.id).toList(), a.imageId, a.imageAlt, a.imageCaption, a.imageCredit,
-                false));
+        return new RevisionSnapshot(a.status, ArticleInput.builder().headline(a.headline).slug(a.slug)
+                .standfirst(a.standfirst).body(a.bodyMarkdown).section(a.section.slug).kind(a.kind)
+                .publishedAt(a.publishedAt).bylines(a.bylines.stream().map(b -> b.name).toList())
+                .tags(a.tags.stream().map(t -> t.name).toList()).disclaimerMode(a.disclaimerMode)
+                .disclaimerText(a.disclaimerText).source(a.source)
+                .pinnedRelated(a.pinnedRelated.stream().map(p -> String.valueOf(p.id)).toList()).imageId(a.imageId).imageAlt(a.imageAlt)
+                .imageCaption(a.imageCaption).imageCredit(a.imageCredit).build());
     }
 
     static RevisionSnapshot read(ObjectMapper json, String text) {

@@ -3,7 +3,6 @@ package media.icaro.news.firststart;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,17 +92,18 @@ public class FirstStart {
     }
 
     static ArticleInput input(ContentFile file) {
-        return new ArticleInput(
-                file.require("headline"),
-                file.header().get("slug"),
-                file.header().get("standfirst"),
-                file.body(),
-                file.require("section"),
-                Article.Kind.valueOf(file.require("kind").toUpperCase(Locale.ROOT)),
-                LocalDateTime.parse(file.require("published"), DATE).atZone(CONTENT_ZONE).toInstant(),
-                file.list("bylines", ";"),
-                file.list("tags", ","),
-                "none".equals(file.header().get("disclaimer")) ? Article.DisclaimerMode.NONE : Article.DisclaimerMode.SITE_DEFAULT,
-                null, null, List.of(), null, null, null, null, false);
+        return ArticleInput.builder()
+                .headline(file.require("headline"))
+                .slug(file.header().get("slug"))
+                .standfirst(file.header().get("standfirst"))
+                .body(file.body())
+                .section(file.require("section"))
+                .kind(Article.Kind.valueOf(file.require("kind").toUpperCase(Locale.ROOT)))
+                .publishedAt(LocalDateTime.parse(file.require("published"), DATE).atZone(CONTENT_ZONE).toInstant())
+                .bylines(file.list("bylines", ";"))
+                .tags(file.list("tags", ","))
+                .disclaimerMode("none".equals(file.header().get("disclaimer"))
+                        ? Article.DisclaimerMode.NONE : Article.DisclaimerMode.SITE_DEFAULT)
+                .build();
     }
 }

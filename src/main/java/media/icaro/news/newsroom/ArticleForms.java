@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,25 +15,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
-import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.media.ImageService;
 import media.icaro.news.site.SiteConfig;
 
-/** Turns the typed article form into an {@link ArticleInput}, noting what cannot be read, and back. */
+/**
+ * Turns the typed article form into an {@link ArticleInput}, noting what cannot be read, and back. It
+ * only reads text: what the text refers to (a section, pinned stories, an image) is found and checked
+ * by the {@link EditorialService}.
+ */
 @ApplicationScoped
 public class ArticleForms {
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final SiteConfig site;
-    private final ArticleRepository articles;
     private final ImageService images;
 
-    ArticleForms(SiteConfig site, ArticleRepository articles, ImageService images) {
+    ArticleForms(SiteConfig site, ImageService images) {
         this.site = site;
-        this.articles = articles;
         this.images = images;
     }
 
@@ -66,14 +66,27 @@ public class ArticleForms {
         if (!form.removeImage.isBlank()) {
             form.imageId = "";
         }
-        return new ArticleInput(form.headline, form.slug, form.standfirst, form.body, form.section,
-                parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors),
-                parseDate(form.publishedAt, errors),
-                splitNames(form.bylines), splitNames(form.tags),
-                parseEnum(Article.DisclaimerMode.class, form.disclaimerMode, "disclaimerMode", "Choose a disclaimer", errors),
-                form.disclaimerText, form.source, parsePins(form.pinnedRelated, errors),
-                form.imageId.isBlank() ? null : parseId(form.imageId), form.imageAlt, form.imageCaption, form.imageCredit,
-                form.isMinor());
+        return ArticleInput.builder()
+                .headline(form.headline)
+                .slug(form.slug)
+                .standfirst(form.standfirst)
+                .body(form.body)
+                .section(form.section)
+                .kind(parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors))
+                .publishedAt(parseDate(form.publishedAt, errors))
+                .bylines(items(form.bylines))
+                .tags(items(form.tags))
+                .disclaimerMode(parseEnum(Article.DisclaimerMode.class, form.disclaimerMode, "disclaimerMode",
+                        "Choose a disclaimer", errors))
+                .disclaimerText(form.disclaimerText)
+                .source(form.source)
+                .pinnedRelated(items(form.pinnedRelated))
+                .imageId(form.imageId.isBlank() ? null : parseId(form.imageId))
+                .imageAlt(form.imageAlt)
+                .imageCaption(form.imageCaption)
+                .imageCredit(form.imageCredit)
+                .minor(form.isMinor())
+                .build();
     }
 
     public EditorialService.Action action(ArticleForm form) {
@@ -99,7 +112,7 @@ public class ArticleForms {
         form.disclaimerMode = input.disclaimerMode().name();
         form.disclaimerText = orEmpty(input.disclaimerText());
         form.publishedAt = input.publishedAt() == null ? "" : LOCAL.format(input.publishedAt().atZone(site.timeZone()));
-        form.pinnedRelated = String.join("\n", input.pinnedRelated().stream().map(String::valueOf).toList());
+        form.pinnedRelated = String.join("\n", input.pinnedRelated());
         form.source = orEmpty(input.source());
         form.imageId = input.imageId() == null ? "" : String.valueOf(input.imageId());
         form.imageAlt = orEmpty(input.imageAlt());
@@ -122,26 +135,6 @@ public class ArticleForms {
         }
     }
 
-    /** Each line or comma-separated item: an article id, slug or address. */
-    private List<Long> parsePins(String text, FieldErrors errors) {
-        List<Long> ids = new ArrayList<>();
-        for (String item : text.split("[\\n,]")) {
-            String token = item.strip();
-            if (token.isEmpty()) {
-                continue;
-            }
-            if (token.matches("[0-9]{1,18}")) {
-                ids.add(Long.parseLong(token));
-                continue;
-            }
-            String slug = token.replaceAll("[?#].*$", "").replaceAll("/+$", "");
-            slug = slug.substring(slug.lastIndexOf('/') + 1);
-            articles.find("slug", slug).firstResultOptional().ifPresentOrElse(a -> ids.add(a.id),
-                    () -> errors.add("pinnedRelated", "No article matches '" + token + "'"));
-        }
-        return ids;
-    }
-
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, String message, FieldErrors errors) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
@@ -155,7 +148,8 @@ public class ArticleForms {
         return text.strip().matches("[0-9]{1,18}") ? Long.valueOf(text.strip()) : null;
     }
 
-    static List<String> splitNames(String text) {
+    /** Each line or comma-separated item: names of tags or authors, pinned stories' ids, slugs or addresses. */
+    static List<String> items(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

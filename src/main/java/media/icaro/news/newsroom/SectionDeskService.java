@@ -20,6 +20,11 @@ public class SectionDeskService {
     /** Everything the sections page shows; {@code failed} is the section whose form came back with errors. */
     public record Page(NewsroomUser user, List<Row> rows, SectionForm form, FieldErrors errors, Long failed,
             String notice) {
+
+        /** The errors of the new-section form: none while a section's own form is the one that failed. */
+        public FieldErrors createErrors() {
+            return failed == null ? errors : new FieldErrors();
+        }
     }
 
     /** One section, its place in the navigation (1 first), how many articles it holds, and its form. */

@@ -87,18 +87,14 @@ class ArticleRulesTest {
 
     @Test
     void hostileInputIsNeutralised() {
-        ArticleView hostile = content.create(new ArticleInput("<script>alert('headline')</script> Hostile story",
-                null, "<b onmouseover=alert(1)>standfirst</b>",
-                """
+        ArticleView hostile = content.create(TestContent.story("rules", "<script>alert('headline')</script> Hostile story",
+                Instant.parse("2023-02-02T12:00:00Z")).standfirst("<b onmouseover=alert(1)>standfirst</b>").body("""
                 Intro <script>alert('body')</script>
 
                 <img src=x onerror="alert(2)"> [click me](javascript:alert(3))
 
                 <a href="javascript:alert(4)" onclick="alert(5)">second</a> <iframe src="https://evil.example"></iframe>
-                """,
-                "rules", Article.Kind.NEWS, Instant.parse("2023-02-02T12:00:00Z"),
-                List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE, null, null, List.of(), null, null, null, null,
-                false), EditorialService.Action.PUBLISH);
+                """).build(), EditorialService.Action.PUBLISH);
         Document page = TestContent.page(hostile.url());
         assertTrue(page.select("script:not([type=application/ld+json]), iframe").isEmpty(), "no script or frame survives");
         assertEquals("<script>alert('headline')</script> Hostile story", page.selectFirst("h1").text(), "shown as text");

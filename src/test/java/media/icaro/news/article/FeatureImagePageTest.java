@@ -150,9 +150,8 @@ class FeatureImagePageTest {
     }
 
     static ArticleInput input(String headline, long image, Instant publishedAt) {
-        return new ArticleInput(headline, null, null, "Body.", "pictures", Article.Kind.NEWS, publishedAt,
-                List.of("Picture Desk"), List.of(), Article.DisclaimerMode.NONE, null, null, List.of(), image, "Noise",
-                null, null, false);
+        return TestContent.story("pictures", headline, publishedAt).body("Body.").bylines(List.of("Picture Desk"))
+                .imageId(image).imageAlt("Noise").build();
     }
 
     /** A PNG of random pixels, which do not compress. */

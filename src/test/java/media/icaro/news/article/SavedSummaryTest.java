@@ -3,7 +3,6 @@ package media.icaro.news.article;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -35,10 +34,9 @@ class SavedSummaryTest {
     @Test
     void theDescriptionIsTheSummarySavedWithTheBody() {
         content.section("summaries");
-        ArticleInput noStandfirst = new ArticleInput("A story described by its first paragraph", null, null,
-                "The *first* paragraph says what happened.\n\nThe second adds detail.", "summaries", Article.Kind.NEWS,
-                Instant.parse("2022-03-03T10:00:00Z"), List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE,
-                null, null, List.of(), null, null, null, null, false);
+        ArticleInput noStandfirst = TestContent.story("summaries", "A story described by its first paragraph",
+                Instant.parse("2022-03-03T10:00:00Z"))
+                .body("The *first* paragraph says what happened.\n\nThe second adds detail.").build();
         ArticleView story = content.create(noStandfirst, EditorialService.Action.PUBLISH);
         assertEquals("The first paragraph says what happened.", description(story.url()));
 
@@ -51,10 +49,9 @@ class SavedSummaryTest {
     @Test
     void articlesSavedBeforeSummariesWereKeptGetTheirsAtStart() {
         content.section("summaries");
-        ArticleView story = content.create(new ArticleInput("A story saved before summaries were kept", null, null,
-                "What an *older* save said first.\n\nMore.", "summaries", Article.Kind.NEWS,
-                Instant.parse("2022-03-04T10:00:00Z"), List.of("Test Reporter"), List.of(), Article.DisclaimerMode.NONE,
-                null, null, List.of(), null, null, null, null, false), EditorialService.Action.PUBLISH);
+        ArticleView story = content.create(TestContent.story("summaries", "A story saved before summaries were kept",
+                Instant.parse("2022-03-04T10:00:00Z")).body("What an *older* save said first.\n\nMore.").build(),
+                EditorialService.Action.PUBLISH);
         QuarkusTransaction.requiringNew().run(() -> articles.update("bodySummary = null where id = ?1", story.id()));
         assertEquals("", description(story.url()));
 

@@ -28,7 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import media.icaro.news.TestContent;
 import media.icaro.news.article.Article;
-import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
@@ -112,17 +111,16 @@ class FeedMarkupTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < HOSTILE.size(); i++) {
             String h = HOSTILE.get(i);
-            ArticleView article = content.create(new ArticleInput(headline(i), null, h, h + "\n\nSecond paragraph " + h,
-                    SECTION, Article.Kind.NEWS, now.minusSeconds(60 + i), List.of(h + " Writer"), List.of(TAG, h + " tag"),
-                    Article.DisclaimerMode.CUSTOM, h, h, List.of(), null, null, null, null, false),
+            ArticleView article = content.create(TestContent.story(SECTION, headline(i), now.minusSeconds(60 + i)).standfirst(h)
+                    .body(h + "\n\nSecond paragraph " + h).bylines(List.of(h + " Writer")).tags(List.of(TAG, h + " tag"))
+                    .disclaimerMode(Article.DisclaimerMode.CUSTOM).disclaimerText(h).source(h).build(),
                     EditorialService.Action.PUBLISH);
             ids.add(article.id());
             editorial.correct(article.id(), h, Editor.SYSTEM);
         }
         // Without a standfirst, the description is the body's first paragraph as text.
-        ids.add(content.create(new ArticleInput("Hostile summary", null, null, "&lt;img src=x onerror=alert(10)&gt; and <b>raw</b> text",
-                SECTION, Article.Kind.NEWS, now.minusSeconds(30), List.of(), List.of(TAG), Article.DisclaimerMode.NONE,
-                null, null, List.of(), null, null, null, null, false), EditorialService.Action.PUBLISH).id());
+        ids.add(content.create(TestContent.story(SECTION, "Hostile summary", now.minusSeconds(30))
+                .body("&lt;img src=x onerror=alert(10)&gt; and <b>raw</b> text").bylines(List.of()).tags(List.of(TAG)).build(), EditorialService.Action.PUBLISH).id());
     }
 
     static String headline(int i) {

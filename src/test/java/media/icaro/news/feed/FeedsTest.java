@@ -35,8 +35,6 @@ import org.w3c.dom.Element;
 import io.quarkus.test.junit.QuarkusTest;
 
 import media.icaro.news.TestContent;
-import media.icaro.news.article.Article;
-import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.EditorialService;
 
 /** RSS 2.0 feeds of the site, a section and a tag, read with an XML parser. */
@@ -64,11 +62,10 @@ class FeedsTest {
         content.publish("feed-news", "Feed story one", START, "feed-topic");
         content.publish("feed-news", "Feed Q&A: <markup> & \"quotes\" in headlines", START.plus(1, ChronoUnit.DAYS));
         content.publish("feed-other", "Feed story in the other section", START.plus(2, ChronoUnit.DAYS), "feed-topic");
-        content.create(new ArticleInput("Feed story with two writers", null, null,
-                "Feed body with **bold** words and a [link](https://example.org/).\n\nSecond feed paragraph.",
-                "feed-news", Article.Kind.NEWS, START.plus(3, ChronoUnit.DAYS), List.of("Feed Writer Two", "Feed Writer One"),
-                List.of("feed-topic", "feed-extra"), Article.DisclaimerMode.NONE, null, null, List.of(), null, null, null,
-                null, false), EditorialService.Action.PUBLISH);
+        content.create(TestContent.story("feed-news", "Feed story with two writers", START.plus(3, ChronoUnit.DAYS))
+                .body("Feed body with **bold** words and a [link](https://example.org/).\n\nSecond feed paragraph.")
+                .bylines(List.of("Feed Writer Two", "Feed Writer One")).tags(List.of("feed-topic", "feed-extra")).build(),
+                EditorialService.Action.PUBLISH);
         for (int i = 0; i < MANY; i++) {
             content.publish("feed-many", "Feed many number " + i, Instant.parse("2023-02-01T08:00:00Z").plus(i, ChronoUnit.HOURS));
         }

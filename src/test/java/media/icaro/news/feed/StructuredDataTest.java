@@ -140,10 +140,10 @@ class StructuredDataTest {
 
     @Test
     void opinionIsAnOpinionNewsArticleByItsWriter() {
-        ArticleView opinion = content.create(new ArticleInput("Feed opinion: structured data matters", null,
-                "Why it matters", "Body of the opinion.", section(), Article.Kind.OPINION,
-                Instant.parse("2024-02-02T09:00:00Z"), List.of("Feed Columnist"), List.of("feed-opinions"),
-                Article.DisclaimerMode.SITE_DEFAULT, null, null, List.of(), null, null, null, null, false),
+        ArticleView opinion = content.create(ArticleInput.builder().headline("Feed opinion: structured data matters")
+                .standfirst("Why it matters").body("Body of the opinion.").section(section()).kind(Article.Kind.OPINION)
+                .publishedAt(Instant.parse("2024-02-02T09:00:00Z")).bylines(List.of("Feed Columnist"))
+                .tags(List.of("feed-opinions")).disclaimerMode(Article.DisclaimerMode.SITE_DEFAULT).build(),
                 EditorialService.Action.PUBLISH);
         JsonNode article = jsonLd(TestContent.page(opinion.url())).get(0);
         assertEquals("OpinionNewsArticle", article.get("@type").asText());
@@ -175,9 +175,8 @@ class StructuredDataTest {
     @Test
     void featureImageIsSharedLarge() {
         long image = images.store(PNG, "image");
-        ArticleView story = content.create(new ArticleInput("Feed story with a picture", null, null, "Body.", section(),
-                Article.Kind.NEWS, Instant.parse("2024-02-04T09:00:00Z"), List.of("Feed Photographer"), List.of(),
-                Article.DisclaimerMode.NONE, null, null, List.of(), image, "A green dot", null, null, false),
+        ArticleView story = content.create(TestContent.story(section(), "Feed story with a picture", Instant.parse("2024-02-04T09:00:00Z"))
+                .body("Body.").bylines(List.of("Feed Photographer")).imageId(image).imageAlt("A green dot").build(),
                 EditorialService.Action.PUBLISH);
         Document page = TestContent.page(story.url());
         assertEquals(Xml.base() + "/media/" + image, meta(page, "og:image"));

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,6 +35,8 @@ import media.icaro.news.TestContent;
 import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.ArticleRepository;
+import media.icaro.news.article.ArticleView;
+import media.icaro.news.article.Revision;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.media.ImageRepository;
 
@@ -56,6 +61,9 @@ class ArticleDeskTest {
 
     @Inject
     ImageRepository imageRepository;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     NewsroomSession editor;
     NewsroomSession contributor;
@@ -184,6 +192,79 @@ class ArticleDeskTest {
                 "Text as image", "Huge image")) {
             assertTrue(editorial.list(null, "desk", headline, null, 10).isEmpty(), "nothing half-saved: " + headline);
         }
+    }
+
+    @Test
+    void everyWrongFieldIsMarkedAndDescribedByItsMessageBesideIt() {
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("", "no-such-desk-section");
+        fields.put("slug", "Not A Slug");
+        fields.put("standfirst", "s".repeat(1001));
+        fields.put("body", "");
+        fields.put("kind", "FEATURE");
+        fields.put("bylines", "!!!");
+        fields.put("tags", "???");
+        fields.put("imageId", "999999999");
+        fields.put("imageCaption", "c".repeat(501));
+        fields.put("imageCredit", "r".repeat(201));
+        fields.put("source", "w".repeat(201));
+        fields.put("publishedAt", "next Tuesday");
+        fields.put("pinnedRelated", "no-such-desk-story");
+        fields.put("disclaimerMode", "CUSTOM");
+        Document form = FormAssertions.rejected(DeskForms.post(editor, "/admin/articles", fields));
+
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("headline", "Write a headline");
+        expected.put("slug", "Use lower-case letters, digits and single hyphens");
+        expected.put("standfirst", "Keep the standfirst within 1000 characters");
+        expected.put("body", "Write the body");
+        expected.put("section", "There is no section 'no-such-desk-section'");
+        expected.put("kind", "Choose news, opinion or analysis");
+        expected.put("bylines", "Bylines need letters");
+        expected.put("tags", "Tags need letters or digits");
+        expected.put("image", "That image is missing: upload it again");
+        expected.put("imageAlt", "Describe the image for readers who cannot see it");
+        expected.put("imageCaption", "Keep this within 500 characters");
+        expected.put("imageCredit", "Keep this within 200 characters");
+        expected.put("source", "Keep this within 200 characters");
+        expected.put("publishedAt", "Give a date and time such as");
+        expected.put("pinnedRelated", "No article matches 'no-such-desk-story'");
+        expected.put("disclaimerText", "Write the disclaimer");
+        expected.forEach((field, message) -> FormAssertions.assertFieldError(form, field, message));
+        FormAssertions.assertOnlyErrors(form, expected.keySet().toArray(String[]::new));
+        assertEquals("Not A Slug", form.getElementById("slug").attr("value"));
+        assertEquals("w".repeat(201), form.getElementById("source").attr("value"));
+        assertNull(form.selectFirst("#kind option[selected]"), "no kind is selected rather than a wrong one");
+    }
+
+    @Test
+    void pinnedStoriesAreFoundByAddressSlugOrNumberAndAnUnknownOneComesBackBesideTheField() {
+        ArticleView byAddress = content.publish("desk", "Desk background pinned by address", Instant.parse("2023-06-01T10:00:00Z"));
+        ArticleView bySlug = content.publish("desk", "Desk background pinned by slug", Instant.parse("2023-06-02T10:00:00Z"));
+        ArticleView byNumber = content.publish("desk", "Desk background pinned by number", Instant.parse("2023-06-03T10:00:00Z"));
+        String slug = bySlug.url().substring(bySlug.url().lastIndexOf('/') + 1);
+        editor.page("/admin/articles/new");
+        Map<String, String> fields = DeskForms.article("Desk story with pinned background", "desk");
+        fields.put("action", "publish");
+        fields.put("publishedAt", "2023-07-20T09:00");
+        String typed = "http://localhost:8081" + byAddress.url() + "?from=desk\n" + slug + "\nno-such-desk-story\n" + byNumber.id();
+        fields.put("pinnedRelated", typed);
+
+        Document form = FormAssertions.rejected(DeskForms.post(editor, "/admin/articles", fields));
+        FormAssertions.assertFieldError(form, "pinnedRelated", "No article matches 'no-such-desk-story'");
+        FormAssertions.assertOnlyErrors(form, "pinnedRelated");
+        assertEquals(typed, form.selectFirst("#pinnedRelated").wholeText().replaceFirst("^\n", ""), "the typed text is kept");
+        assertTrue(editorial.list(null, "desk", "Desk story with pinned background", null, 10).isEmpty(), "nothing saved");
+
+        fields.put("pinnedRelated", typed.replace("no-such-desk-story\n", ""));
+        Response saved = DeskForms.post(editor, "/admin/articles", fields);
+        assertEquals(303, saved.statusCode(), saved.asString());
+        long id = DeskForms.idFrom(saved);
+        List<String> related = TestContent.page(editorial.load(id).url()).select("aside.related li a").eachAttr("href");
+        assertEquals(List.of(byAddress.url(), bySlug.url(), byNumber.url()), related.subList(0, 3), "pinned first, in order");
+        assertEquals(byAddress.id() + "\n" + bySlug.id() + "\n" + byNumber.id(),
+                editor.page("/admin/articles/" + id).selectFirst("#pinnedRelated").wholeText().replaceFirst("^\n", ""),
+                "the form shows them by number");
     }
 
     @Test
@@ -403,6 +484,26 @@ class ArticleDeskTest {
         given().get(shared.replaceAll("sig=[^&]+", "sig=forged")).then().statusCode(404);
         given().get(shared.replaceAll("expires=\\d+", "expires=1000")).then().statusCode(404);
         given().get(shared.replace("/preview/" + id, "/preview/" + (id + 1))).then().statusCode(404);
+    }
+
+    @Test
+    void thePreviewChecksWhoMayOpenItWithoutReadingTheArticlesHistory() {
+        contributor.page("/admin/articles/new");
+        Response saved = DeskForms.post(contributor, "/admin/articles", DeskForms.article("Desk draft previewed cheaply", "desk"));
+        assertEquals(303, saved.statusCode(), saved.asString());
+        long id = DeskForms.idFrom(saved);
+        String preview = "/admin/articles/" + id + "/preview";
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long revisionsRead = statistics.getEntityStatistics(Revision.class.getName()).getLoadCount();
+
+        assertEquals("Desk draft previewed cheaply", contributor.page(preview).selectFirst("h1").text());
+        assertEquals("Desk draft previewed cheaply", editor.page(preview).selectFirst("h1").text());
+        NewsroomSession otherWriter = NewsroomSession.signIn("desk-writer2", PASSWORD);
+        assertEquals(403, otherWriter.request().get(preview).statusCode(), "not another contributor's");
+        assertEquals(404, contributor.request().get("/admin/articles/999999999/preview").statusCode());
+
+        assertEquals(revisionsRead, statistics.getEntityStatistics(Revision.class.getName()).getLoadCount(),
+                "no revision read to preview");
     }
 
     @Test

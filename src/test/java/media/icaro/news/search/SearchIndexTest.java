@@ -79,7 +79,7 @@ class SearchIndexTest {
 
         // Its time brought forward to now, the same story is found: the word is searchable.
         var loaded = editorial.load(scheduled.id());
-        editorial.update(scheduled.id(), loaded.version(), loaded.input().withPublishedAt(null),
+        editorial.update(scheduled.id(), loaded.version(), loaded.input().toBuilder().publishedAt(null).build(),
                 EditorialService.Action.PUBLISH, Editor.SYSTEM);
         content.settle();
         assertEquals(List.of("Wallabyword story scheduled for later"), headlines("wallabyword"));

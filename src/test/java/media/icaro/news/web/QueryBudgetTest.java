@@ -44,18 +44,18 @@ class QueryBudgetTest {
         content.section("budget");
         Instant at = Instant.parse("2021-05-05T10:00:00Z");
         ArticleView plain = content.publish("budget", "A plain budget story", at, "Budget one");
-        List<Long> pins = new ArrayList<>();
+        List<String> pins = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            pins.add(content.publish("budget", "Budget pin " + i, at.minus(i + 1, ChronoUnit.DAYS), "Budget one", "Budget two").id());
+            pins.add(content.publish("budget", "Budget pin " + i, at.minus(i + 1, ChronoUnit.DAYS), "Budget one", "Budget two").url());
         }
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             tags.add("Budget tag " + i);
         }
-        ArticleView rich = content.create(new ArticleInput("A rich budget story", null, "Standfirst", "Body", "budget",
-                Article.Kind.ANALYSIS, at.plus(1, ChronoUnit.HOURS),
-                List.of("Budget Writer One", "Budget Writer Two", "Budget Writer Three"), tags,
-                Article.DisclaimerMode.SITE_DEFAULT, null, null, pins, null, null, null, null, false),
+        ArticleView rich = content.create(ArticleInput.builder().headline("A rich budget story").standfirst("Standfirst").body("Body")
+                .section("budget").kind(Article.Kind.ANALYSIS).publishedAt(at.plus(1, ChronoUnit.HOURS))
+                .bylines(List.of("Budget Writer One", "Budget Writer Two", "Budget Writer Three")).tags(tags)
+                .disclaimerMode(Article.DisclaimerMode.SITE_DEFAULT).pinnedRelated(pins).build(),
                 EditorialService.Action.PUBLISH);
         for (int i = 0; i < 3; i++) {
             editorial.correct(rich.id(), "Correction " + i, Editor.SYSTEM);
@@ -87,6 +87,31 @@ class QueryBudgetTest {
         content.settle();
         long queries = fewestStatements(i -> given().redirects().follow(false).get(wrong).then().statusCode(301));
         assertTrue(queries <= 1, "a wrong address costs the one query that finds the article: " + queries);
+    }
+
+    @Test
+    void pinnedStoriesAreFoundOnceHoweverMany() {
+        content.section("budget");
+        Instant at = Instant.parse("2021-07-07T10:00:00Z");
+        List<String> slugs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ArticleView pin = content.publish("budget", "Budget background " + i, at.minus(i + 1, ChronoUnit.DAYS));
+            slugs.add(pin.url().substring(pin.url().lastIndexOf('/') + 1));
+            ids.add(String.valueOf(pin.id()));
+        }
+        long two = savingWithPins(List.of(slugs.get(0), ids.get(0)));
+        long eight = savingWithPins(List.of(slugs.get(0), ids.get(0), slugs.get(1), ids.get(1), slugs.get(2), ids.get(2),
+                slugs.get(3), ids.get(3)));
+        assertTrue(eight - two <= 6, "six more pins cost only their six rows: " + two + " and " + eight + " statements");
+    }
+
+    /** The statements a new draft with these pins prepares, each try under a headline of its own. */
+    private long savingWithPins(List<String> pins) {
+        int[] attempt = { 0 };
+        return fewestStatements(() -> editorial.create(TestContent.story("budget", "Budget story with " + pins.size()
+                + " pins, try " + attempt[0]++, Instant.parse("2021-07-08T10:00:00Z")).body("Body.").pinnedRelated(pins)
+                .build(), EditorialService.Action.SAVE, Editor.SYSTEM));
     }
 
     /**

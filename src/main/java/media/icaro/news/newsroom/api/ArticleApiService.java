@@ -29,6 +29,8 @@ import media.icaro.news.domain.FieldErrors;
 @ApplicationScoped
 public class ArticleApiService {
 
+    private static final String NAME_AS_STRING = "Give each name as a string";
+
     /** What a request asks for, read and ready for the editorial service. */
     private record Submission(ArticleInput input, Action action) {
     }
@@ -50,7 +52,7 @@ public class ArticleApiService {
         return get(id);
     }
 
-    /** Replaces the article's fields; the feature image and pinned related stories, which the API does not carry, stay. */
+    /** Replaces the article's fields; the feature image, which the API does not carry, stays, and so do pins not sent. */
     public ArticleJson update(long id, ArticleRequest request, Editor editor) {
         Submission submission = read(request, editorial.load(id));
         // Versions start at 0, so a missing version never matches and is refused like a stale one.
@@ -67,6 +69,7 @@ public class ArticleApiService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleList list(ArticleFilter filter) {
         List<Article> found = articles.findForNewsroom(filter.query(), filter.limit() + 1);
+        articles.fetchPinnedRelated(found.stream().map(a -> a.id).toList());
         if (found.size() <= filter.limit()) {
             return new ArticleList(found.stream().map(this::json).toList(), null);
         }
@@ -94,8 +97,8 @@ public class ArticleApiService {
             }
         }
         Instant publishedAt = publishedAt(request.publishedAt(), errors);
-        List<String> tags = names("tags", request.tags(), errors);
-        List<String> bylines = names("bylines", request.bylines(), errors);
+        List<String> tags = strings("tags", request.tags(), NAME_AS_STRING, errors);
+        List<String> bylines = strings("bylines", request.bylines(), NAME_AS_STRING, errors);
         Article.DisclaimerMode disclaimerMode;
         if (request.disclaimer() == null) {
             disclaimerMode = Article.DisclaimerMode.SITE_DEFAULT;
@@ -104,12 +107,15 @@ public class ArticleApiService {
         } else {
             disclaimerMode = Article.DisclaimerMode.CUSTOM;
         }
-        ArticleInput kept = current == null ? null : current.input();
-        ArticleInput input = new ArticleInput(request.headline(), request.slug(), request.standfirst(), request.body(),
-                request.section(), kind, publishedAt, bylines, tags, disclaimerMode, request.disclaimer(), request.source(),
-                kept == null ? List.of() : kept.pinnedRelated(), kept == null ? null : kept.imageId(),
-                kept == null ? null : kept.imageAlt(), kept == null ? null : kept.imageCaption(),
-                kept == null ? null : kept.imageCredit(), false);
+        // What the API does not carry (the feature image), and pins a request leaves out, stay as they are.
+        ArticleInput.Builder fields = current == null ? ArticleInput.builder() : current.input().toBuilder();
+        if (request.pinnedRelated() != null) {
+            fields.pinnedRelated(strings("pinnedRelated", request.pinnedRelated(), "Give each story as an id, slug or address", errors));
+        }
+        ArticleInput input = fields.headline(request.headline()).slug(request.slug()).standfirst(request.standfirst())
+                .body(request.body()).section(request.section()).kind(kind).publishedAt(publishedAt).bylines(bylines)
+                .tags(tags).disclaimerMode(disclaimerMode).disclaimerText(request.disclaimer()).source(request.source())
+                .build();
         if (!errors.isEmpty()) {
             try {
                 editorial.check(input, false, action == null ? Action.SAVE : action, current == null ? null : current.id());
@@ -151,14 +157,14 @@ public class ArticleApiService {
         }
     }
 
-    /** Tag or author names; JSON nulls among them are refused rather than dropped. */
-    private static List<String> names(String field, List<String> names, FieldErrors errors) {
-        if (names == null) {
+    /** A list of strings such as tag names; JSON nulls among them are refused rather than dropped. */
+    private static List<String> strings(String field, List<String> values, String nullMessage, FieldErrors errors) {
+        if (values == null) {
             return List.of();
         }
-        if (names.contains(null)) {
-            errors.add(field, "Give each name as a string");
+        if (values.contains(null)) {
+            errors.add(field, nullMessage);
         }
-        return names.stream().filter(Objects::nonNull).toList();
+        return values.stream().filter(Objects::nonNull).toList();
     }
 }

@@ -10,6 +10,7 @@ import media.icaro.news.article.Article;
  *
  * @param url the public path; null while the article has no date
  * @param disclaimer the custom disclaimer, null for the site's default, "none" for none
+ * @param pinnedRelated the ids of the stories pinned first in its Related block, in order
  * @param updatedAt the last save of any kind
  */
 public record ArticleJson(
@@ -27,13 +28,14 @@ public record ArticleJson(
         Instant publishedAt,
         String disclaimer,
         String source,
+        List<Long> pinnedRelated,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
     static final String NO_DISCLAIMER = "none";
 
-    /** Reads the article's section, tags and bylines: call it while they can be loaded. */
+    /** Reads the article's section, tags, bylines and pins: call it while they can be loaded. */
     static ArticleJson of(Article article, String url) {
         String disclaimer = switch (article.disclaimerMode) {
             case SITE_DEFAULT -> null;
@@ -43,7 +45,8 @@ public record ArticleJson(
         return new ArticleJson(article.id, article.slug, url, article.headline, article.standfirst, article.bodyMarkdown,
                 article.section.slug, article.tags.stream().map(tag -> tag.name).sorted().toList(),
                 article.bylines.stream().map(author -> author.name).toList(), WireNames.of(article.kind),
-                WireNames.of(article.status), article.publishedAt, disclaimer, article.source, article.version,
+                WireNames.of(article.status), article.publishedAt, disclaimer, article.source,
+                article.pinnedRelated.stream().map(pinned -> pinned.id).toList(), article.version,
                 article.createdAt, article.modifiedAt);
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *        without changing the status
  * @param publishedAt ISO-8601 with an offset, such as {@code 2024-05-20T09:30:00+02:00}
  * @param disclaimer a custom disclaimer; null or absent for the site's default; "none" for none
+ * @param pinnedRelated stories to pin first in the Related block, in order: each an article's id, slug
+ *        or address; absent or null keeps the pins an article has (none for a new one)
  * @param version the version the client loaded: required on PUT
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,5 +32,6 @@ public record ArticleRequest(
         String publishedAt,
         String disclaimer,
         String source,
+        List<String> pinnedRelated,
         Long version) {
 }

@@ -295,17 +295,61 @@ class ArticlesApiTest {
     }
 
     @Test
-    void putKeepsThePinnedStoriesTheApiDoesNotCarry() {
+    void putKeepsThePinnedStoriesItDoesNotSend() {
         ArticleView background = content.publish(SECTION, "Api background piece to pin", Instant.parse("2024-03-08T10:00:00Z"));
         ArticleView story = content.draft(SECTION, "Api draft with a pinned story", Instant.parse("2024-03-09T10:00:00Z"),
                 List.of(background.id()));
         Map<String, Object> edit = as(EDITOR).get(ARTICLES + "/" + story.id()).then().statusCode(200).extract().jsonPath()
                 .getMap("");
+        assertEquals(List.of((int) background.id()), edit.get("pinnedRelated"));
+
         edit.put("headline", "Api draft with a pinned story, edited");
+        JsonPath sentBack = as(EDITOR).body(edit).put(ARTICLES + "/" + story.id()).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(background.id()), sentBack.getList("pinnedRelated", Long.class), "an answer sent back keeps them");
 
-        as(EDITOR).body(edit).put(ARTICLES + "/" + story.id()).then().statusCode(200);
+        edit.remove("pinnedRelated");
+        edit.put("version", sentBack.getLong("version"));
+        JsonPath without = as(EDITOR).body(edit).put(ARTICLES + "/" + story.id()).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(background.id()), without.getList("pinnedRelated", Long.class), "a client that never sends them keeps them");
 
-        assertEquals(List.of(background.id()), editorial.load(story.id()).input().pinnedRelated());
+        edit.put("pinnedRelated", List.of());
+        edit.put("version", without.getLong("version"));
+        JsonPath cleared = as(EDITOR).body(edit).put(ARTICLES + "/" + story.id()).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(), cleared.getList("pinnedRelated"), "an empty list removes them");
+    }
+
+    @Test
+    void pinnedStoriesAreFoundByIdSlugOrAddressAndAnUnknownOneIsNamed() {
+        ArticleView byAddress = content.publish(SECTION, "Api background pinned by address", Instant.parse("2024-03-05T10:00:00Z"));
+        ArticleView bySlug = content.publish(SECTION, "Api background pinned by slug", Instant.parse("2024-03-06T10:00:00Z"));
+        ArticleView byId = content.publish(SECTION, "Api background pinned by id", Instant.parse("2024-03-07T10:00:00Z"));
+        String slug = bySlug.url().substring(bySlug.url().lastIndexOf('/') + 1);
+        Map<String, Object> sent = article(SECTION, "Api story with pinned background");
+        sent.put("pinnedRelated", List.of("http://localhost:8081" + byAddress.url(), slug, "api-no-such-story", byId.id()));
+
+        Response refused = as(EDITOR).body(sent).post(ARTICLES);
+        assertErrors(refused, 400, "pinnedRelated");
+        assertEquals("No article matches 'api-no-such-story'", refused.jsonPath().getString("errors[0].message"));
+        assertNoArticleMatches("Api story with pinned background");
+
+        sent.put("pinnedRelated", List.of("http://localhost:8081" + byAddress.url(), slug, byId.id()));
+        JsonPath saved = created(sent);
+        assertEquals(List.of(byAddress.id(), bySlug.id(), byId.id()), saved.getList("pinnedRelated", Long.class));
+        assertEquals(saved.getList("pinnedRelated", Long.class), as(EDITOR).queryParam("q", "Api story with pinned background")
+                .get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("articles[0].pinnedRelated", Long.class),
+                "the list answers them too");
+
+        Map<String, Object> tooMany = article(SECTION, "Api story with too many pins");
+        tooMany.put("pinnedRelated", java.util.Collections.nCopies(11, slug));
+        Response refusedMany = as(EDITOR).body(tooMany).post(ARTICLES);
+        assertErrors(refusedMany, 400, "pinnedRelated");
+        assertEquals("Pin at most 10 stories (there are 11)", refusedMany.jsonPath().getString("errors[0].message"));
+
+        Map<String, Object> self = new java.util.HashMap<>(saved.getMap(""));
+        self.put("pinnedRelated", List.of(saved.getString("slug")));
+        Response itself = as(EDITOR).body(self).put(ARTICLES + "/" + saved.getLong("id"));
+        assertErrors(itself, 400, "pinnedRelated");
+        assertEquals("An article cannot be related to itself", itself.jsonPath().getString("errors[0].message"));
     }
 
     @Test

@@ -1,0 +1,7 @@
+package media.icaro.news.newsroom;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class NewsroomPublishingIT extends NewsroomPublishingTest {
+}
