@@ -75,11 +75,8 @@ class PageCacheTest {
         pages.forEach(p -> assertTrue(body(p).contains("Harbour cranes idle overnight"), p));
 
         EditorialService.EditableArticle editable = editorial.load(story.id());
-        ArticleInput edited = new ArticleInput("Harbour cranes restart at dawn", editable.input().slug(),
-                "Work resumes after the strike.", "The cranes moved again at dawn.", editable.input().section(), editable.input().kind(),
-                editable.input().publishedAt(), editable.input().bylines(), editable.input().tags(),
-                editable.input().disclaimerMode(), editable.input().disclaimerText(), editable.input().source(),
-                editable.input().pinnedRelated(), null, null, null, null, false);
+        ArticleInput edited = editable.input().toBuilder().headline("Harbour cranes restart at dawn")
+                .standfirst("Work resumes after the strike.").body("The cranes moved again at dawn.").build();
         editorial.update(story.id(), editable.version(), edited, EditorialService.Action.SAVE, Editor.SYSTEM);
 
         for (String page : pages) {

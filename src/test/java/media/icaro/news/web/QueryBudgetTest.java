@@ -108,9 +108,8 @@ class QueryBudgetTest {
 
     /** The statements a new draft with these pins prepares, each try under a headline of its own. */
     private long savingWithPins(List<String> pins) {
-        int[] attempt = { 0 };
-        return fewestStatements(() -> editorial.create(TestContent.story("budget", "Budget story with " + pins.size()
-                + " pins, try " + attempt[0]++, Instant.parse("2021-07-08T10:00:00Z")).body("Body.").pinnedRelated(pins)
+        return fewestStatements(attempt -> editorial.create(TestContent.story("budget", "Budget story with " + pins.size()
+                + " pins, try " + attempt, Instant.parse("2021-07-08T10:00:00Z")).body("Body.").pinnedRelated(pins)
                 .build(), EditorialService.Action.SAVE, Editor.SYSTEM));
     }
 
