@@ -8,7 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The headers that let browsers and CDNs keep a public page and ask whether it changed: the same
- * whether {@link PageCache} served it or it was just rendered.
+ * whether {@link PageCache} served it or it was just rendered. By default browsers ask every time
+ * (a 304 costs nothing), so an editor who has just published never reads an old copy from their own
+ * cache; a CDN may keep a page for a minute ({@code s-maxage}).
  */
 @ApplicationScoped
 public class HttpCaching {
@@ -16,7 +18,7 @@ public class HttpCaching {
     private final String cacheControl;
 
     HttpCaching(@ConfigProperty(name = "news.http.page-cache-control",
-            defaultValue = "public, max-age=60, s-maxage=60, stale-while-revalidate=30") String cacheControl) {
+            defaultValue = "public, max-age=0, s-maxage=60") String cacheControl) {
         this.cacheControl = cacheControl;
     }
 

@@ -41,7 +41,8 @@ class ChangeFeedTest {
     public static class FeedOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("news.change-feed.enabled", "true", "news.change-feed.gap-wait", "PT3S");
+            return Map.of("news.change-feed.enabled", "true", "news.change-feed.gap-wait", "PT3S",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:change-feed;DB_CLOSE_DELAY=-1");
         }
     }
 

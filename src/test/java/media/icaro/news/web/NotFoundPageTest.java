@@ -23,7 +23,6 @@ class NotFoundPageTest {
             "/tag/no-such-tag",
             "/author/no-such-author",
             "/some/deep/unknown/path/that/matches/nothing",
-            "/favicon.ico",
             "/politics/2024/6/18/bad-date-shape" })
     void unknownPathsAnswerTheNotFoundPageInTheLayout(String path) {
         String html = given().redirects().follow(false).get(path)
