@@ -38,9 +38,15 @@ public class CachedPageRoute {
         this.caching = caching;
     }
 
+    /**
+     * After the configured security headers ({@code Integer.MIN_VALUE}) and the body handler, before
+     * authentication and the REST layer's per-request work (it matches every path against every
+     * resource template, which costs more than serving a kept page).
+     */
+    static final int ORDER = Integer.MIN_VALUE + 2;
+
     void install(@Observes Router router) {
-        // After the configured security headers (Integer.MIN_VALUE), before the REST layer.
-        router.route().order(-10).handler(this::handle);
+        router.route().order(ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {

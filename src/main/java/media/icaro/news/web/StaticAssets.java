@@ -52,7 +52,7 @@ public class StaticAssets {
     }
 
     void install(@Observes Router router) {
-        router.route("/static/*").order(-9).handler(ctx -> {
+        router.route("/static/*").order(CachedPageRoute.ORDER).handler(ctx -> {
             PageCache.Page asset = byUrl.get(ctx.normalizedPath());
             if (asset == null) {
                 ctx.next();
