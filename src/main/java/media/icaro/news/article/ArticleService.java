@@ -131,11 +131,11 @@ public class ArticleService {
         return cards(articles.listLive(scope, null, false, limit, Instant.now()));
     }
 
-    /** The newest live stories of each section, newest first, by section slug: two queries for all sections. */
+    /** The newest live stories of these sections, newest first, by section slug: two queries for them all. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, List<ArticleCard>> latestPerSection(int limit) {
+    public Map<String, List<ArticleCard>> latestPerSection(List<Long> sectionIds, int limit) {
         Map<String, List<ArticleCard>> bySection = new LinkedHashMap<>();
-        for (ArticleCard card : cards(articles.newestLivePerSection(limit, Instant.now()))) {
+        for (ArticleCard card : cards(articles.newestLivePerSection(sectionIds, limit, Instant.now()))) {
             bySection.computeIfAbsent(card.sectionSlug(), slug -> new ArrayList<>()).add(card);
         }
         return bySection;

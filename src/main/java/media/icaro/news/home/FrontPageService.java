@@ -35,9 +35,11 @@ public class FrontPageService {
         List<ArticleCard> newest = articles.latest(ListingScope.ALL, 1 + TOP_STORIES);
         Set<Long> shown = new HashSet<>();
         newest.forEach(card -> shown.add(card.id()));
-        Map<String, List<ArticleCard>> bySection = articles.latestPerSection(PER_SECTION + 1 + TOP_STORIES);
+        List<SectionView> navigation = sections.navigation();
+        Map<String, List<ArticleCard>> bySection = articles.latestPerSection(
+                navigation.stream().map(SectionView::id).toList(), PER_SECTION + 1 + TOP_STORIES);
         List<FrontPage.SectionBlock> blocks = new ArrayList<>();
-        for (SectionView section : sections.navigation()) {
+        for (SectionView section : navigation) {
             List<ArticleCard> stories = bySection.getOrDefault(section.slug(), List.of())
                     .stream().filter(card -> !shown.contains(card.id())).limit(PER_SECTION).toList();
             if (!stories.isEmpty()) {

@@ -51,6 +51,10 @@ public class CachedPageFilter implements ContainerResponseFilter {
         }
         MediaType type = withCharset(response.getMediaType());
         PageCache.Page page = cache.store(ctx.request().uri(), text, type.toString(), generation);
+        CachedPageRoute.Rendering rendering = ctx.get(CachedPageRoute.RENDERING);
+        if (rendering != null) {
+            rendering.page.complete(page);
+        }
         boolean gzipped = page.gzipFor(requestContext.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         caching.pageHeaders(response.getHeaders()::putSingle, page, gzipped);
         if (page.notModified(requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH),

@@ -1,11 +1,15 @@
 package media.icaro.news.web;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -24,6 +28,7 @@ import media.icaro.news.domain.ContentGeneration;
 public class CachedPageRoute {
 
     static final String GENERATION = CachedPageRoute.class.getName() + ".generation";
+    static final String RENDERING = CachedPageRoute.class.getName() + ".rendering";
     /** The types quarkus.http.compress-media-types names. */
     private static final Pattern COMPRESSIBLE = Pattern.compile(
             "(text/|application/(json|xml|rss\\+xml|atom\\+xml|javascript)|image/svg\\+xml)", Pattern.CASE_INSENSITIVE);
@@ -31,6 +36,7 @@ public class CachedPageRoute {
     private final PageCache cache;
     private final ContentGeneration generations;
     private final HttpCaching caching;
+    private final Map<String, Rendering> rendering = new ConcurrentHashMap<>();
 
     CachedPageRoute(PageCache cache, ContentGeneration generations, HttpCaching caching) {
         this.cache = cache;
@@ -56,13 +62,58 @@ public class CachedPageRoute {
             return;
         }
         ContentGeneration.Generation generation = generations.current();
-        PageCache.Page page = cache.fresh(ctx.request().uri());
-        if (page == null) {
+        String address = ctx.request().uri();
+        PageCache.Page page = cache.fresh(address);
+        if (page != null) {
+            send(ctx, page, caching.pageCacheControl());
+            return;
+        }
+        if (!cache.enabled()) {
             ctx.put(GENERATION, generation);
             passOn(ctx);
             return;
         }
-        send(ctx, page, caching.pageCacheControl());
+        Rendering mine = new Rendering(generation.number());
+        Rendering running = rendering.merge(address, mine, (old, fresh) -> old.generation == fresh.generation ? old : fresh);
+        if (running != mine) {
+            awaitRendering(ctx, running, generation);
+            return;
+        }
+        ctx.put(GENERATION, generation);
+        ctx.put(RENDERING, mine);
+        ctx.addEndHandler(ended -> {
+            rendering.remove(address, mine);
+            mine.page.complete(null); // not kept (an error, a redirect): whoever waited renders it too
+        });
+        passOn(ctx);
+    }
+
+    /**
+     * A burst of readers of a page that is not kept (after a change, the whole front page audience at
+     * once) costs one rendering: the first renders it, the others of the same generation wait for the
+     * result, without holding a thread.
+     */
+    private void awaitRendering(RoutingContext ctx, Rendering running, ContentGeneration.Generation generation) {
+        Context context = ctx.vertx().getOrCreateContext();
+        running.page.whenComplete((page, failure) -> context.runOnContext(ignored -> {
+            if (page != null) {
+                cache.countWait();
+                send(ctx, page, caching.pageCacheControl());
+            } else {
+                ctx.put(GENERATION, generation);
+                passOn(ctx);
+            }
+        }));
+    }
+
+    /** A page being rendered for one generation; completed with the page, or null when it is not kept. */
+    static final class Rendering {
+        final long generation;
+        final CompletableFuture<PageCache.Page> page = new CompletableFuture<>();
+
+        Rendering(long generation) {
+            this.generation = generation;
+        }
     }
 
     /** A kept page or asset, in the form the client accepts, or 304 when it has it already. */

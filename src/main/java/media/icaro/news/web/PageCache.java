@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +38,10 @@ import media.icaro.news.domain.ContentGeneration;
 @ApplicationScoped
 public class PageCache {
 
-    /** A rendered page. {@code gzip} is null when compressing does not pay. */
+    /** A rendered page; its gzip form is made the first time a client asks for it, when it pays. */
     public static final class Page {
         final byte[] body;
-        final byte[] gzip;
+        private volatile byte[] gzip;
         final String contentType;
         final String etag;
         final String gzipEtag;
@@ -51,9 +50,8 @@ public class PageCache {
         final long generation;
         volatile long lastRead;
 
-        private Page(byte[] body, byte[] gzip, String contentType, String etag, ContentGeneration.Generation generation) {
+        private Page(byte[] body, String contentType, String etag, ContentGeneration.Generation generation) {
             this.body = body;
-            this.gzip = gzip;
             this.contentType = contentType;
             this.etag = '"' + etag + '"';
             this.gzipEtag = '"' + etag + "-gz\"";
@@ -65,20 +63,30 @@ public class PageCache {
 
         /** Bytes kept outside the cache (static assets), with their gzip form when it pays. */
         static Page of(byte[] body, String contentType, ContentGeneration.Generation generation) {
-            return new Page(body, body.length >= GZIP_FROM ? gzip(body) : null, contentType, digest(body), generation);
+            return new Page(body, contentType, digest(body), generation);
         }
 
+        /** What the page may come to hold in memory: the body and its gzip form (a quarter of it, for HTML and XML). */
         int size() {
-            return body.length + (gzip == null ? 0 : gzip.length);
+            return body.length + body.length / 4;
         }
 
         /** Whether to send the gzip form to a client that sent this {@code Accept-Encoding}. */
         public boolean gzipFor(String acceptEncoding) {
-            return gzip != null && acceptsGzip(acceptEncoding);
+            return body.length >= GZIP_FROM && acceptsGzip(acceptEncoding);
         }
 
         public byte[] body(boolean gzipped) {
-            return gzipped ? gzip : body;
+            if (!gzipped) {
+                return body;
+            }
+            byte[] compressed = gzip;
+            if (compressed == null) {
+                // Two first readers may both compress: the same bytes, so either may stay.
+                compressed = gzip(body);
+                gzip = compressed;
+            }
+            return compressed;
         }
 
         public String etag(boolean gzipped) {
@@ -154,6 +162,7 @@ public class PageCache {
     private final AtomicLong bytes = new AtomicLong();
     private final Counter hits;
     private final Counter misses;
+    private final Counter waits;
 
     PageCache(ContentGeneration generations, MeterRegistry registry,
             @ConfigProperty(name = "news.page-cache.enabled", defaultValue = "true") boolean enabled,
@@ -165,6 +174,7 @@ public class PageCache {
         this.maxBytes = maxSize.asLongValue();
         this.hits = registry.counter("news.page.cache.requests", "result", "hit");
         this.misses = registry.counter("news.page.cache.requests", "result", "miss");
+        this.waits = registry.counter("news.page.cache.requests", "result", "waited");
         registry.gauge("news.page.cache.entries", pages, Map::size);
         registry.gauge("news.page.cache.bytes", bytes);
     }
@@ -182,6 +192,11 @@ public class PageCache {
         page.lastRead = System.nanoTime();
         hits.increment();
         return page;
+    }
+
+    /** A request served the page another request for the same address was rendering. */
+    void countWait() {
+        waits.increment();
     }
 
     /**
@@ -224,11 +239,7 @@ public class PageCache {
 
     private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

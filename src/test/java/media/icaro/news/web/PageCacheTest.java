@@ -242,6 +242,33 @@ class PageCacheTest {
         assertTrue(metrics.get("news.page.cache.bytes").gauge().value() <= 64 * 1024 * 1024);
     }
 
+    @Test
+    void aBurstOfReadersOfAChangedPageCostsOneRendering() throws Exception {
+        content.section("cache-burst");
+        content.publish("cache-burst", "Crowds gather for the regatta", Instant.now().minusSeconds(60));
+        warm(List.of("/cache-burst"));
+        content.publish("cache-burst", "Regatta postponed by the wind", Instant.now().minusSeconds(10));
+
+        double rendered = renders();
+        List<java.util.concurrent.Callable<String>> readers = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            readers.add(() -> body("/cache-burst"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            for (var answer : pool.invokeAll(readers)) {
+                assertTrue(answer.get().contains("Regatta postponed by the wind"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(rendered + 1, renders(), "24 simultaneous readers, one rendering");
+    }
+
+    private double renders() {
+        return metrics.get("news.page.cache.requests").tag("result", "miss").counter().count();
+    }
+
     private static void assertNoSharedCaching(Response response) {
         String cacheControl = response.header("Cache-Control");
         assertNotNull(cacheControl, "a Cache-Control that forbids keeping it");
