@@ -18,8 +18,9 @@ SIZES=${*:-100 10000}
 DURATION=${BENCH_SECONDS:-5}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
-# The documented heap setting (README, "Memory"): the same as the container's.
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAMPercentage=25 -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=4}
+# The documented memory settings (README, "Memory").
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+export MALLOC_ARENA_MAX=2
 APP_PORT=8187
 NGINX_PORT=8188
 JAR=target/quarkus-app/quarkus-run.jar
