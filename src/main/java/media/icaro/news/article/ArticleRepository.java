@@ -68,10 +68,34 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * build a "Newer" page; the caller reverses it.
      */
     public List<Article> listLive(ListingScope scope, PageCursor cursor, boolean newerThan, int limit, Instant now) {
-        StringBuilder q = new StringBuilder("from Article a join fetch a.section where ").append(LIVE);
         Parameters params = Parameters.with("published", Status.PUBLISHED).and("now", now);
+        String where = liveWithin(scope, cursor, newerThan, params);
+        return find("from Article a join fetch a.section s where " + where + order(newerThan), params).page(0, limit).list();
+    }
+
+    /**
+     * What a listing shows of the same page as {@link #listLive}, without the bodies: a listing deep in
+     * an archive reads (and the database may sort) only these columns.
+     */
+    public List<CardRow> listLiveCards(ListingScope scope, PageCursor cursor, boolean newerThan, int limit, Instant now) {
+        Parameters params = Parameters.with("published", Status.PUBLISHED).and("now", now);
+        String where = liveWithin(scope, cursor, newerThan, params);
+        var query = getEntityManager().createQuery("select new " + CardRow.class.getName()
+                + "(a.id, a.headline, a.standfirst, a.slug, s.slug, s.name, a.publishedAt, a.kind)"
+                + " from Article a join a.section s where " + where + order(newerThan), CardRow.class);
+        params.map().forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** The columns of a story that a card shows. */
+    public record CardRow(long id, String headline, String standfirst, String slug, String sectionSlug, String sectionName,
+            Instant publishedAt, Article.Kind kind) {
+    }
+
+    private static String liveWithin(ListingScope scope, PageCursor cursor, boolean newerThan, Parameters params) {
+        StringBuilder q = new StringBuilder(LIVE);
         if (scope.sectionId() != null) {
-            q.append(" and a.section.id = :section");
+            q.append(" and s.id = :section");
             params.and("section", scope.sectionId());
         }
         if (scope.tagId() != null) {
@@ -88,8 +112,11 @@ public class ArticleRepository implements PanacheRepository<Article> {
                     : " and (a.publishedAt < :at or (a.publishedAt = :at and a.id < :id))");
             params.and("at", cursor.publishedAt()).and("id", cursor.id());
         }
-        q.append(newerThan ? " order by a.publishedAt asc, a.id asc" : " order by a.publishedAt desc, a.id desc");
-        return find(q.toString(), params).page(0, limit).list();
+        return q.toString();
+    }
+
+    private static String order(boolean newerThan) {
+        return newerThan ? " order by a.publishedAt asc, a.id asc" : " order by a.publishedAt desc, a.id desc";
     }
 
     public List<Article> findLiveByIds(Collection<Long> ids, Instant now) {

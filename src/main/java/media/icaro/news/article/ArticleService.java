@@ -110,17 +110,17 @@ public class ArticleService {
     private Listing listing(ListingScope scope, PageCursor before, PageCursor after) {
         Instant now = Instant.now();
         if (after != null) {
-            List<Article> newer = articles.listLive(scope, after, true, PAGE_SIZE + 1, now);
+            List<ArticleRepository.CardRow> newer = articles.listLiveCards(scope, after, true, PAGE_SIZE + 1, now);
             if (newer.size() > PAGE_SIZE) {
-                List<ArticleCard> page = cards(newer.subList(0, PAGE_SIZE));
+                List<ArticleCard> page = cardsOf(newer.subList(0, PAGE_SIZE));
                 Collections.reverse(page);
                 return new Listing(page, page.get(page.size() - 1).cursor(), page.get(0).cursor());
             }
             // Reached the newest stories: that is the first page.
             before = null;
         }
-        List<Article> older = articles.listLive(scope, before, false, PAGE_SIZE + 1, now);
-        List<ArticleCard> page = cards(older.subList(0, Math.min(PAGE_SIZE, older.size())));
+        List<ArticleRepository.CardRow> older = articles.listLiveCards(scope, before, false, PAGE_SIZE + 1, now);
+        List<ArticleCard> page = cardsOf(older.subList(0, Math.min(PAGE_SIZE, older.size())));
         PageCursor olderCursor = older.size() > PAGE_SIZE ? page.get(page.size() - 1).cursor() : null;
         PageCursor newerCursor = before != null && !page.isEmpty() ? page.get(0).cursor() : null;
         return new Listing(page, olderCursor, newerCursor);
@@ -128,7 +128,7 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArticleCard> latest(ListingScope scope, int limit) {
-        return cards(articles.listLive(scope, null, false, limit, Instant.now()));
+        return cardsOf(articles.listLiveCards(scope, null, false, limit, Instant.now()));
     }
 
     /** The newest live stories of these sections, newest first, by section slug: two queries for them all. */
@@ -187,6 +187,15 @@ public class ArticleService {
             }
         }
         return links;
+    }
+
+    private List<ArticleCard> cardsOf(List<ArticleRepository.CardRow> rows) {
+        List<ArticleCard> cards = new ArrayList<>(rows.size());
+        for (ArticleRepository.CardRow r : rows) {
+            cards.add(new ArticleCard(r.id(), r.headline(), r.standfirst(), permalinks.of(r.sectionSlug(), r.publishedAt(), r.slug()),
+                    r.sectionSlug(), r.sectionName(), r.publishedAt(), r.kind()));
+        }
+        return cards;
     }
 
     private List<ArticleCard> cards(List<Article> list) {
