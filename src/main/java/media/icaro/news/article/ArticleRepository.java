@@ -70,7 +70,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
     public List<Article> listLive(ListingScope scope, PageCursor cursor, boolean newerThan, int limit, Instant now) {
         Parameters params = Parameters.with("published", Status.PUBLISHED).and("now", now);
         String where = liveWithin(scope, cursor, newerThan, params);
-        return find("from Article a join fetch a.section s where " + where + order(newerThan), params).page(0, limit).list();
+        return find("from Article a join fetch a.section s where " + where + order(scope, newerThan), params).page(0, limit).list();
     }
 
     /**
@@ -82,7 +82,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
         String where = liveWithin(scope, cursor, newerThan, params);
         var query = getEntityManager().createQuery("select new " + CardRow.class.getName()
                 + "(a.id, a.headline, a.standfirst, a.slug, s.slug, s.name, a.publishedAt, a.kind)"
-                + " from Article a join a.section s where " + where + order(newerThan), CardRow.class);
+                + " from Article a join a.section s where " + where + order(scope, newerThan), CardRow.class);
         params.map().forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
     }
@@ -98,12 +98,14 @@ public class ArticleRepository implements PanacheRepository<Article> {
             q.append(" and s.id = :section");
             params.and("section", scope.sectionId());
         }
+        // A tag's or author's stories are found through the join table's index, then sorted: walking
+        // every live story newest first and testing each would read most of the archive for a rare tag.
         if (scope.tagId() != null) {
-            q.append(" and exists (select 1 from a.tags t where t.id = :tag)");
+            q.append(" and a.id in (select ta.id from Article ta join ta.tags t where t.id = :tag)");
             params.and("tag", scope.tagId());
         }
         if (scope.authorId() != null) {
-            q.append(" and exists (select 1 from a.bylines b where b.id = :author)");
+            q.append(" and a.id in (select ba.id from Article ba join ba.bylines b where b.id = :author)");
             params.and("author", scope.authorId());
         }
         if (cursor != null) {
@@ -115,8 +117,17 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return q.toString();
     }
 
-    private static String order(boolean newerThan) {
-        return newerThan ? " order by a.publishedAt asc, a.id asc" : " order by a.publishedAt desc, a.id desc";
+    /**
+     * Newest first (oldest first for a "Newer" page). The columns the query holds equal come first, so
+     * that H2 walks the listing indexes in order instead of sorting every live story (migration V9).
+     */
+    private static String order(ListingScope scope, boolean newerThan) {
+        if (scope.tagId() != null || scope.authorId() != null) {
+            return newerThan ? " order by a.publishedAt asc, a.id asc" : " order by a.publishedAt desc, a.id desc";
+        }
+        String equal = scope.sectionId() != null ? "s.id, a.status, " : "a.status, ";
+        return newerThan ? " order by " + equal + "a.publishedAt asc, a.id asc"
+                : " order by " + equal + "a.publishedAt desc, a.id desc";
     }
 
     public List<Article> findLiveByIds(Collection<Long> ids, Instant now) {
@@ -140,7 +151,8 @@ public class ArticleRepository implements PanacheRepository<Article> {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < sectionIds.size(); i++) {
             sql.append(i == 0 ? "" : " union all ").append("(select a.id from article a where a.section_id = :s").append(i)
-                    .append(" and ").append(LIVE_SQL).append(" order by a.published_at desc, a.id desc fetch first :per rows only)");
+                    .append(" and ").append(LIVE_SQL)
+                    .append(" order by a.section_id, a.status, a.published_at desc, a.id desc fetch first :per rows only)");
         }
         var query = getEntityManager().createNativeQuery(sql.toString()).unwrap(NativeQuery.class)
                 .addScalar("id", StandardBasicTypes.LONG)
