@@ -57,7 +57,7 @@ start_app() {
   done
   START_MS=$(( ($(date +%s%N) - started) / 1000000 ))
   # The search index catches up in the background after start; wait for it, then warm the JIT a little.
-  until ! curl -s "http://127.0.0.1:$APP_PORT/search?q=summit" | grep -q 'still being built'; do sleep 0.2; done
+  until ! curl -s "http://127.0.0.1:$APP_PORT/search?q=summit" | grep -q 'index is being built'; do sleep 0.2; done
 }
 
 stop_app() {
