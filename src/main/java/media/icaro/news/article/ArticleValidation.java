@@ -95,6 +95,10 @@ class ArticleValidation {
             }
         } else if (action == EditorialService.Action.PUBLISH && input.publishedAt() != null && input.publishedAt().isAfter(now)) {
             errors.add("publishedAt", "That time is in the future: schedule the article instead");
+        } else if (action == EditorialService.Action.SAVE && existing != null && existing.status == Article.Status.PUBLISHED
+                && input.publishedAt() != null && input.publishedAt().isAfter(now)) {
+            // A live story dated in the future would vanish until then with no write to bring it back.
+            errors.add("publishedAt", "A published article cannot be dated in the future: unpublish it and schedule it instead");
         }
         if (input.disclaimerMode() == Article.DisclaimerMode.CUSTOM
                 && (input.disclaimerText() == null || input.disclaimerText().isBlank())) {

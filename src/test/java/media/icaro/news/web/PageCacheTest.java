@@ -144,6 +144,18 @@ class PageCacheTest {
     }
 
     @Test
+    void aPublishedStoryCannotBeDatedIntoTheFutureWhereNoWriteWouldBringItBack() {
+        content.section("cache-future");
+        ArticleView story = content.publish("cache-future", "Ferry fares frozen", Instant.now().minusSeconds(60));
+        EditorialService.EditableArticle editable = editorial.load(story.id());
+        ArticleInput future = editable.input().toBuilder().publishedAt(Instant.now().plusSeconds(3600)).build();
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(media.icaro.news.domain.FieldErrors.Invalid.class,
+                () -> editorial.update(story.id(), editable.version(), future, EditorialService.Action.SAVE, Editor.SYSTEM));
+        assertTrue(refused.errors().has("publishedAt"));
+        assertTrue(body(story.url()).contains("Ferry fares frozen"), "still live");
+    }
+
+    @Test
     void aCorrectionShowsOnTheNextRequest() {
         content.section("cache-corrections");
         ArticleView story = content.publish("cache-corrections", "Council budget passes", Instant.now().minusSeconds(60));
