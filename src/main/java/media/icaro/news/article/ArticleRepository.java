@@ -80,12 +80,13 @@ public class ArticleRepository implements PanacheRepository<Article> {
     public List<CardRow> listLiveCards(ListingScope scope, PageCursor cursor, boolean newerThan, int limit, Instant now) {
         Parameters params = Parameters.with("published", Status.PUBLISHED).and("now", now);
         String where = liveWithin(scope, cursor, newerThan, params);
-        var query = getEntityManager().createQuery("select new " + CardRow.class.getName()
-                + "(a.id, a.headline, a.standfirst, a.slug, s.slug, s.name, a.publishedAt, a.kind)"
-                + " from Article a join a.section s where " + where + order(scope, newerThan), CardRow.class);
+        var query = getEntityManager().createQuery(CARD_SELECT + " where " + where + order(scope, newerThan), CardRow.class);
         params.map().forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
     }
+
+    private static final String CARD_SELECT = "select new " + CardRow.class.getName()
+            + "(a.id, a.headline, a.standfirst, a.slug, s.slug, s.name, a.publishedAt, a.kind) from Article a join a.section s";
 
     /** The columns of a story that a card shows. */
     public record CardRow(long id, String headline, String standfirst, String slug, String sectionSlug, String sectionName,
@@ -130,21 +131,24 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 : " order by " + equal + "a.publishedAt desc, a.id desc";
     }
 
-    public List<Article> findLiveByIds(Collection<Long> ids, Instant now) {
+    /** What cards show of these stories, those of them that are live, newest first. */
+    public List<CardRow> liveCardsByIds(Collection<Long> ids, Instant now) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return find("from Article a join fetch a.section where a.id in :ids and " + LIVE,
-                Parameters.with("ids", ids).and("published", Status.PUBLISHED).and("now", now)).list();
+        return getEntityManager().createQuery(CARD_SELECT + " where a.id in :ids and " + LIVE
+                + " order by a.publishedAt desc, a.id desc", CardRow.class)
+                .setParameter("ids", ids).setParameter("published", Status.PUBLISHED).setParameter("now", now)
+                .getResultList();
     }
 
     /**
      * The newest live stories of each of these sections, {@code perSection} at most each: one statement
      * of one indexed, limited branch per section (a window over every live story reads them all), then
-     * the stories with their sections.
+     * what their cards show.
      */
     @SuppressWarnings("unchecked")
-    public List<Article> newestLivePerSection(List<Long> sectionIds, int perSection, Instant now) {
+    public List<CardRow> newestLivePerSection(List<Long> sectionIds, int perSection, Instant now) {
         if (sectionIds.isEmpty()) {
             return List.of();
         }
@@ -161,12 +165,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
         for (int i = 0; i < sectionIds.size(); i++) {
             query.setParameter("s" + i, sectionIds.get(i));
         }
-        List<Long> ids = query.getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return find("from Article a join fetch a.section where a.id in :ids order by a.publishedAt desc, a.id desc",
-                Parameters.with("ids", ids)).list();
+        return liveCardsByIds(query.getResultList(), now);
     }
 
     /** Whether a live article shows this feature image. */

@@ -112,7 +112,7 @@ public class ArticleService {
         if (after != null) {
             List<ArticleRepository.CardRow> newer = articles.listLiveCards(scope, after, true, PAGE_SIZE + 1, now);
             if (newer.size() > PAGE_SIZE) {
-                List<ArticleCard> page = cardsOf(newer.subList(0, PAGE_SIZE));
+                List<ArticleCard> page = cards(newer.subList(0, PAGE_SIZE));
                 Collections.reverse(page);
                 return new Listing(page, page.get(page.size() - 1).cursor(), page.get(0).cursor());
             }
@@ -120,7 +120,7 @@ public class ArticleService {
             before = null;
         }
         List<ArticleRepository.CardRow> older = articles.listLiveCards(scope, before, false, PAGE_SIZE + 1, now);
-        List<ArticleCard> page = cardsOf(older.subList(0, Math.min(PAGE_SIZE, older.size())));
+        List<ArticleCard> page = cards(older.subList(0, Math.min(PAGE_SIZE, older.size())));
         PageCursor olderCursor = older.size() > PAGE_SIZE ? page.get(page.size() - 1).cursor() : null;
         PageCursor newerCursor = before != null && !page.isEmpty() ? page.get(0).cursor() : null;
         return new Listing(page, olderCursor, newerCursor);
@@ -128,7 +128,7 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArticleCard> latest(ListingScope scope, int limit) {
-        return cardsOf(articles.listLiveCards(scope, null, false, limit, Instant.now()));
+        return cards(articles.listLiveCards(scope, null, false, limit, Instant.now()));
     }
 
     /** The newest live stories of these sections, newest first, by section slug: two queries for them all. */
@@ -176,7 +176,7 @@ public class ArticleService {
         List<RelatedStories.Pick> picks = relatedIndex.current().relatedTo(subject, pins, RELATED_LIMIT, now,
                 textSimilarity.similarTo(article.id, SIMILAR_CANDIDATES));
         Map<Long, ArticleCard> found = new HashMap<>();
-        for (ArticleCard card : cards(articles.findLiveByIds(picks.stream().map(RelatedStories.Pick::id).toList(), now))) {
+        for (ArticleCard card : cards(articles.liveCardsByIds(picks.stream().map(RelatedStories.Pick::id).toList(), now))) {
             found.put(card.id(), card);
         }
         List<RelatedLink> links = new ArrayList<>();
@@ -189,20 +189,11 @@ public class ArticleService {
         return links;
     }
 
-    private List<ArticleCard> cardsOf(List<ArticleRepository.CardRow> rows) {
+    private List<ArticleCard> cards(List<ArticleRepository.CardRow> rows) {
         List<ArticleCard> cards = new ArrayList<>(rows.size());
         for (ArticleRepository.CardRow r : rows) {
             cards.add(new ArticleCard(r.id(), r.headline(), r.standfirst(), permalinks.of(r.sectionSlug(), r.publishedAt(), r.slug()),
                     r.sectionSlug(), r.sectionName(), r.publishedAt(), r.kind()));
-        }
-        return cards;
-    }
-
-    private List<ArticleCard> cards(List<Article> list) {
-        List<ArticleCard> cards = new ArrayList<>(list.size());
-        for (Article a : list) {
-            cards.add(new ArticleCard(a.id, a.headline, a.standfirst, permalinks.of(a), a.section.slug, a.section.name,
-                    a.publishedAt, a.kind));
         }
         return cards;
     }

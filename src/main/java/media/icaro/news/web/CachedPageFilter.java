@@ -56,7 +56,7 @@ public class CachedPageFilter implements ContainerResponseFilter {
             rendering.page.complete(page);
         }
         boolean gzipped = page.gzipFor(requestContext.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-        caching.pageHeaders(response.getHeaders()::putSingle, page, gzipped);
+        HttpCaching.headers(response.getHeaders()::putSingle, page, gzipped, caching.pageCacheControl());
         if (page.notModified(requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 requestContext.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE))) {
             response.setStatus(304);

@@ -26,10 +26,6 @@ public class HttpCaching {
         return cacheControl;
     }
 
-    void pageHeaders(BiConsumer<String, String> header, PageCache.Page page, boolean gzipped) {
-        headers(header, page, gzipped, cacheControl);
-    }
-
     static void headers(BiConsumer<String, String> header, PageCache.Page page, boolean gzipped, String cacheControl) {
         header.accept("Cache-Control", cacheControl);
         header.accept("ETag", page.etag(gzipped));
