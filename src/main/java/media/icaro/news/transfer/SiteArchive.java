@@ -150,8 +150,8 @@ final class SiteArchive {
             @NotNull List<@NotBlank String> bylines,
             @NotNull List<@NotBlank String> tags,
             @NotNull List<@NotNull @Positive Long> pinnedRelated,
-            @NotNull @Valid List<@NotNull CorrectionLine> corrections,
-            @NotNull @Valid List<@NotNull RevisionLine> revisions,
+            @NotNull List<@NotNull @Valid CorrectionLine> corrections,
+            @NotNull List<@NotNull @Valid RevisionLine> revisions,
             @PositiveOrZero long version) implements Line {
         @JsonProperty("type")
         public String type() {

@@ -141,6 +141,9 @@ class ImportRefusalsTest {
         assertRefused(400, article + 1, "not one of NEWS, OPINION, ANALYSIS",
                 () -> importArchive(archive(withField(article, "kind", "gossip"))));
         assertRefused(400, article + 1, "headline must not be blank", () -> importArchive(archive(withField(article, "headline", " "))));
+        ObjectNode record = (ObjectNode) json(fresh.get(article));
+        ((ObjectNode) record.get("revisions").get(0)).put("revisedBy", "");
+        assertRefused(400, article + 1, "revisedBy must not be blank", () -> importArchive(archive(replaced(article, record.toString()))));
     }
 
     @Test
