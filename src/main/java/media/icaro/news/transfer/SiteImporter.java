@@ -9,7 +9,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.Article;
@@ -461,8 +464,10 @@ class SiteImporter {
                 record = json.treeToValue(node, type);
             } catch (InvalidFormatException e) {
                 throw here(wrongValue(e));
+            } catch (MismatchedInputException e) {
+                throw here("the field \"" + path(e) + "\" should be " + kind(e.getTargetType()) + ".");
             } catch (JsonMappingException e) {
-                throw here("the field \"" + path(e) + "\" has a value of the wrong kind (" + e.getOriginalMessage() + ").");
+                throw here("the field \"" + path(e) + "\" cannot be read (" + e.getOriginalMessage() + ").");
             } catch (JsonProcessingException e) {
                 throw here("the record cannot be read (" + e.getOriginalMessage() + ").");
             }
@@ -487,8 +492,33 @@ class SiteImporter {
                 }
                 return "the field \"" + path(e) + "\" is \"" + value + "\", which is not one of " + String.join(", ", allowed) + ".";
             }
-            return "the field \"" + path(e) + "\" is \"" + value + "\", which is not a valid "
-                    + (target == null ? "value" : target.getSimpleName()) + ".";
+            return "the field \"" + path(e) + "\" is \"" + value + "\", which is not " + kind(target) + ".";
+        }
+
+        /** What a value of this type looks like in an archive. */
+        private static String kind(Class<?> type) {
+            if (type == null) {
+                return "a value of another kind";
+            }
+            if (type == Instant.class) {
+                return "a time such as 2024-06-18T17:15:00Z";
+            }
+            if (Collection.class.isAssignableFrom(type)) {
+                return "a list";
+            }
+            if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+                return "an object";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "a whole number";
+            }
+            if (type == byte[].class) {
+                return "base64 text";
+            }
+            return "text";
         }
 
         private static String path(JsonMappingException e) {

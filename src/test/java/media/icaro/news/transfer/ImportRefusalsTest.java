@@ -141,6 +141,10 @@ class ImportRefusalsTest {
         assertRefused(400, article + 1, "not one of NEWS, OPINION, ANALYSIS",
                 () -> importArchive(archive(withField(article, "kind", "gossip"))));
         assertRefused(400, article + 1, "headline must not be blank", () -> importArchive(archive(withField(article, "headline", " "))));
+        assertRefused(400, article + 1, "\"yesterday\", which is not a time such as 2024-06-18T17:15:00Z",
+                () -> importArchive(archive(withField(article, "publishedAt", "yesterday"))));
+        assertRefused(400, article + 1, "the field \"tags\" should be a list",
+                () -> importArchive(archive(withField(article, "tags", "Politics"))));
         ObjectNode record = (ObjectNode) json(fresh.get(article));
         ((ObjectNode) record.get("revisions").get(0)).put("revisedBy", "");
         assertRefused(400, article + 1, "revisedBy must not be blank", () -> importArchive(archive(replaced(article, record.toString()))));
