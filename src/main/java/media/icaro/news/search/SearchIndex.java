@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -66,7 +65,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
     }
 
     SearchIndex(IndexSource source, ContentGeneration generations,
-            @ConfigProperty(name = "news.search.index-path", defaultValue = "data/search-index") Path path,
+            @ConfigProperty(name = "news.search.index-path") Path path,
             @ConfigProperty(name = "news.search.follow-timeout", defaultValue = "PT5S") Duration followTimeout) {
         this.source = source;
         this.generations = generations;
@@ -77,7 +76,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
     /** After first-start content (default priority), so that a new site indexes its stories in one pass. */
     void open(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) throws IOException {
         Files.createDirectories(path);
-        index = new LuceneIndex(FSDirectory.open(path));
+        index = LuceneIndex.open(path);
         writes.submit(() -> catchUp(false));
     }
 
@@ -224,7 +223,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         }
         LuceneIndex broken = index;
         try {
-            index = new LuceneIndex(FSDirectory.open(path));
+            index = LuceneIndex.open(path);
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index cannot be reopened yet; it will try again", e);
             return false;
