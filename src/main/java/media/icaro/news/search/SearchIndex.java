@@ -23,6 +23,8 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -56,6 +58,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                 thread.setDaemon(true);
                 return thread;
             });
+    private final Timer searches;
     private volatile LuceneIndex index;
     private volatile boolean ready;
     /** "More like this" answers (about 10 ms each at 10,000 articles), kept until the index changes. */
@@ -64,9 +67,11 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
     private record SimilarKey(long articleId, int limit) {
     }
 
-    SearchIndex(IndexSource source, ContentGeneration generations,
+    SearchIndex(IndexSource source, ContentGeneration generations, MeterRegistry registry,
             @ConfigProperty(name = "news.search.index-path") Path path,
             @ConfigProperty(name = "news.search.follow-timeout", defaultValue = "PT5S") Duration followTimeout) {
+        this.searches = Timer.builder("news.search.queries").description("Reader searches, from query to results")
+                .publishPercentiles(0.5, 0.99).register(registry);
         this.source = source;
         this.generations = generations;
         this.path = path;
@@ -104,11 +109,14 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         if (current == null) {
             return SearchResults.empty(query == null ? "" : query);
         }
+        long started = System.nanoTime();
         try {
             return current.search(query, safePage, PAGE_SIZE, Instant.now());
         } catch (IOException e) {
             LOG.error("Search failed", e);
             return SearchResults.empty(query);
+        } finally {
+            searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
