@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for the two-instance test (site/TwoInstancesIT):
+# A throwaway PostgreSQL server for the PostgreSQL tests (site/TwoInstancesIT and others):
 #   src/test/pg/postgres.sh start   # prints the JDBC URL of an empty database "news"
-#   src/test/pg/postgres.sh stop
+#   src/test/pg/postgres.sh halt    # an outage: the server dies at once (as on a crash), data kept
+#   src/test/pg/postgres.sh resume  # the server is back, with its data
+#   src/test/pg/postgres.sh stop    # stopped and deleted
+# PG_PORT chooses the port (55432 by default), so that several can run.
 # Needs Debian's postgresql package (.ci/run installs it). Data lives in /tmp/icaro-pg-$PG_PORT and is
 # deleted by stop. PostgreSQL refuses to run as root, so as root it runs as the postgres user.
 set -euo pipefail
@@ -29,6 +32,13 @@ case "${1:-}" in
     as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE news"
     echo "jdbc:postgresql://127.0.0.1:$port/news"
     ;;
+  halt)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null
+    ;;
+  resume)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
+    ;;
   stop)
     if [ -d "$dir/data" ]; then
       as_owner "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null || true
@@ -36,7 +46,7 @@ case "${1:-}" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|halt|resume|stop" >&2
     exit 2
     ;;
 esac

@@ -75,10 +75,12 @@ public class EditorialService {
     private final ArticleHistory history;
     private final ArticleAddresses addresses;
     private final Event<ContentChanged> changes;
+    private final EditorialMetrics metrics;
 
     EditorialService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
             ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ArticleValidation validation,
-            PinnedStories pins, ArticleHistory history, ArticleAddresses addresses, Event<ContentChanged> changes) {
+            PinnedStories pins, ArticleHistory history, ArticleAddresses addresses, Event<ContentChanged> changes,
+            EditorialMetrics metrics) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -91,6 +93,7 @@ public class EditorialService {
         this.history = history;
         this.addresses = addresses;
         this.changes = changes;
+        this.metrics = metrics;
     }
 
     /** An article as the newsroom edits it: its content, where it stands, and its history. */
@@ -171,6 +174,9 @@ public class EditorialService {
         ArticleValidation.Checked checked = validation.check(input, false, action, null, now);
         apply(article, input, checked, now);
         transition(article, action, input.publishedAt(), now);
+        if (article.status == Article.Status.PUBLISHED) {
+            metrics.publishedByEditor();
+        }
         articles.persist(article);
         history.record(article, editor, now, summary(action, "Created"));
         changes.fire(ContentChanged.article(article.id));
@@ -217,6 +223,9 @@ public class EditorialService {
         transition(article, action, input.publishedAt(), now);
         if (wasLive && article.status == Article.Status.PUBLISHED && !input.minor() && !changed.isEmpty()) {
             article.updatedAt = now;
+        }
+        if (!wasLive && article.status == Article.Status.PUBLISHED) {
+            metrics.publishedByEditor();
         }
         addresses.keepOld(article, oldPath);
         articles.flush();
@@ -295,6 +304,7 @@ public class EditorialService {
         for (Article article : due) {
             article.status = Article.Status.PUBLISHED;
             article.modifiedAt = now;
+            metrics.publishedOnSchedule();
             articles.flush();
             history.record(article, Editor.SYSTEM, now, "Published on schedule");
             changes.fire(ContentChanged.article(article.id));

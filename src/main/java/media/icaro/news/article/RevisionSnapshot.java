@@ -7,7 +7,13 @@ import java.util.function.LongFunction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** An article as one revision left it, stored as JSON so that it can be shown and restored. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * An article as one revision left it, stored as JSON so that it can be shown and restored. (Jackson
+ * reads it through reflection, which a native image keeps only for registered classes.)
+ */
+@RegisterForReflection(targets = { RevisionSnapshot.class, ArticleInput.class })
 public record RevisionSnapshot(Article.Status status, ArticleInput content) {
 
     static RevisionSnapshot of(Article a) {

@@ -1,6 +1,5 @@
 package media.icaro.news.article;
 
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -10,6 +9,8 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import media.icaro.news.domain.DatabaseFailures;
 
 /**
  * Runs one write in a transaction of its own, so that what the database refuses when simultaneous
@@ -70,7 +71,7 @@ public final class WriteAttempts {
      * write for longer than it waits. Nothing was saved; the same write may succeed in a moment.
      */
     public static boolean databaseFailed(Throwable failure) {
-        return !lostRace(failure) && !clashed(failure) && has(failure, SQLException.class);
+        return !lostRace(failure) && !clashed(failure) && DatabaseFailures.note(failure);
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

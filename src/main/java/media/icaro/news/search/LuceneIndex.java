@@ -2,6 +2,7 @@ package media.icaro.news.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,11 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
+
+import io.quarkus.runtime.ImageMode;
 
 import media.icaro.news.article.TextSimilarity.TextMatch;
 import media.icaro.news.domain.CleanText;
@@ -116,6 +121,15 @@ final class LuceneIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private long latestSeconds;
+
+    /**
+     * The index in a folder: memory-mapped on the JVM; read and written through file channels in a
+     * native image, where Lucene's unmapping through {@code sun.misc.Unsafe} is not available.
+     */
+    static LuceneIndex open(Path path) throws IOException {
+        Directory directory = ImageMode.current() == ImageMode.NATIVE_RUN ? new NIOFSDirectory(path) : FSDirectory.open(path);
+        return new LuceneIndex(directory);
+    }
 
     LuceneIndex(Directory directory) throws IOException {
         writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)

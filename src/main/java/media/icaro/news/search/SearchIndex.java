@@ -20,10 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -57,6 +58,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                 thread.setDaemon(true);
                 return thread;
             });
+    private final Timer searches;
     private volatile LuceneIndex index;
     private volatile boolean ready;
     /** "More like this" answers (about 10 ms each at 10,000 articles), kept until the index changes. */
@@ -65,9 +67,11 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
     private record SimilarKey(long articleId, int limit) {
     }
 
-    SearchIndex(IndexSource source, ContentGeneration generations,
-            @ConfigProperty(name = "news.search.index-path", defaultValue = "data/search-index") Path path,
+    SearchIndex(IndexSource source, ContentGeneration generations, MeterRegistry registry,
+            @ConfigProperty(name = "news.search.index-path") Path path,
             @ConfigProperty(name = "news.search.follow-timeout", defaultValue = "PT5S") Duration followTimeout) {
+        this.searches = Timer.builder("news.search.queries").description("Reader searches, from query to results")
+                .publishPercentiles(0.5, 0.99).register(registry);
         this.source = source;
         this.generations = generations;
         this.path = path;
@@ -77,7 +81,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
     /** After first-start content (default priority), so that a new site indexes its stories in one pass. */
     void open(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) throws IOException {
         Files.createDirectories(path);
-        index = new LuceneIndex(FSDirectory.open(path));
+        index = LuceneIndex.open(path);
         writes.submit(() -> catchUp(false));
     }
 
@@ -105,11 +109,14 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         if (current == null) {
             return SearchResults.empty(query == null ? "" : query);
         }
+        long started = System.nanoTime();
         try {
             return current.search(query, safePage, PAGE_SIZE, Instant.now());
         } catch (IOException e) {
             LOG.error("Search failed", e);
             return SearchResults.empty(query);
+        } finally {
+            searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -226,7 +233,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         }
         LuceneIndex broken = index;
         try {
-            index = new LuceneIndex(FSDirectory.open(path));
+            index = LuceneIndex.open(path);
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index cannot be reopened yet; it will try again", e);
             return false;

@@ -30,6 +30,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import media.icaro.news.domain.ContentChanged;
+import media.icaro.news.domain.DatabaseFailures;
 
 /**
  * How instances sharing one database follow each other's writes, through the database itself (no
@@ -66,6 +67,9 @@ public class ChangeFeed {
     private final Map<Long, Instant> gaps = new HashMap<>();
     private Instant lastRead;
     private Instant lastCleaned = Instant.EPOCH;
+    /** When the feed started failing to be read, null while it is read; poll() runs on one thread. */
+    private Instant failingSince;
+    private Instant lastFailureLog;
     private ScheduledExecutorService poller;
 
     ChangeFeed(ContentChangeRepository changes, Event<ContentChanged> events, TransactionManager transactions,
@@ -143,8 +147,27 @@ public class ChangeFeed {
                 lastCleaned = now;
                 QuarkusTransaction.requiringNew().run(() -> changes.deleteOlderThan(now.minus(KEEP)));
             }
+            if (failingSince != null) {
+                LOG.infof("The change feed is read again, after %d s", Duration.between(failingSince, now).toSeconds());
+                failingSince = null;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Could not read the change feed; trying again: " + e.getMessage());
+            reportFailure(e);
+        }
+    }
+
+    /** The first failure of a run of them, then one line a minute while the database stays away. */
+    private void reportFailure(RuntimeException e) {
+        DatabaseFailures.note(e);
+        Instant now = Instant.now();
+        if (failingSince == null) {
+            failingSince = now;
+            lastFailureLog = now;
+            LOG.warn("Could not read the change feed; trying again every " + every.toMillis() + " ms: " + e.getMessage());
+        } else if (Duration.between(lastFailureLog, now).compareTo(Duration.ofMinutes(1)) > 0) {
+            lastFailureLog = now;
+            LOG.warnf("The change feed still cannot be read, for %d s now: %s",
+                    Duration.between(failingSince, now).toSeconds(), e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import media.icaro.news.domain.DatabaseFailures;
 import media.icaro.news.section.SectionRepository;
 
 /**
@@ -35,6 +36,7 @@ class DatabaseReadiness implements HealthCheck {
             QuarkusTransaction.requiringNew().call(sections::count);
             return HealthCheckResponse.up(NAME);
         } catch (RuntimeException e) {
+            DatabaseFailures.note(e);
             LOG.warn("Not ready: the database does not answer: " + e.getMessage());
             return HealthCheckResponse.down(NAME);
         }

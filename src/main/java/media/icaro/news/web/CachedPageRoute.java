@@ -65,6 +65,7 @@ public class CachedPageRoute {
         String address = ctx.request().uri();
         PageCache.Page page = cache.fresh(address);
         if (page != null) {
+            RequestMetrics.name(ctx, "page-cache");
             send(ctx, page, caching.pageCacheControl());
             return;
         }
@@ -98,6 +99,7 @@ public class CachedPageRoute {
         running.page.whenComplete((page, failure) -> context.runOnContext(ignored -> {
             if (page != null) {
                 cache.countWait();
+                RequestMetrics.name(ctx, "page-cache");
                 send(ctx, page, caching.pageCacheControl());
             } else {
                 ctx.put(GENERATION, generation);

@@ -1,6 +1,10 @@
 package media.icaro.news.web;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -11,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import media.icaro.news.domain.DatabaseFailures;
 import media.icaro.news.newsroom.api.ApiErrors;
 
 /**
@@ -29,7 +34,13 @@ public class ErrorPages {
         public static native TemplateInstance serverError();
 
         public static native TemplateInstance forbidden();
+
+        public static native TemplateInstance unavailable();
     }
+
+    /** Once per outage minute: every reader's request fails alike while the database is away. */
+    private static final AtomicLong lastOutageLog = new AtomicLong();
+    private static final long OUTAGE_LOG_EVERY = TimeUnit.MINUTES.toNanos(1);
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e, UriInfo uri) {
@@ -63,8 +74,21 @@ public class ErrorPages {
         if (ApiErrors.isApiPath(uri.getPath())) {
             return ApiErrors.toResponse(e);
         }
+        if (DatabaseFailures.note(e)) {
+            logOutage(e);
+            return Response.fromResponse(page(Response.Status.SERVICE_UNAVAILABLE, Templates.unavailable()))
+                    .header(HttpHeaders.RETRY_AFTER, "30").build();
+        }
         LOG.error("Request failed", e);
         return page(Response.Status.INTERNAL_SERVER_ERROR, Templates.serverError());
+    }
+
+    private static void logOutage(Throwable e) {
+        long now = System.nanoTime();
+        long last = lastOutageLog.get();
+        if ((last == 0 || now - last > OUTAGE_LOG_EVERY) && lastOutageLog.compareAndSet(last, now)) {
+            LOG.warnf("Pages that are not in memory answer 503: the database does not answer (%s)", e.getMessage());
+        }
     }
 
     private static Response page(Response.Status status, TemplateInstance page) {

@@ -57,6 +57,7 @@ public class StaticAssets {
             if (asset == null) {
                 ctx.next();
             } else {
+                RequestMetrics.name(ctx, "static");
                 CachedPageRoute.send(ctx, asset, IMMUTABLE);
             }
         });

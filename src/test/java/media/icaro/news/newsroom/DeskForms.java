@@ -18,7 +18,7 @@ import io.restassured.specification.RequestSpecification;
 import media.icaro.news.NewsroomSession;
 
 /** Posts the article form as a browser does: multipart, with the CSRF token of the page it came from. */
-final class DeskForms {
+public final class DeskForms {
 
     /** A tiny valid PNG. */
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
@@ -27,7 +27,7 @@ final class DeskForms {
     private DeskForms() {
     }
 
-    static Map<String, String> article(String headline, String section) {
+    public static Map<String, String> article(String headline, String section) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("headline", headline);
         fields.put("body", "First paragraph of " + headline + ".\n\nSecond paragraph.");
@@ -40,7 +40,7 @@ final class DeskForms {
         return fields;
     }
 
-    static Response post(NewsroomSession session, String path, Map<String, String> fields, byte[] image, String imageName) {
+    public static Response post(NewsroomSession session, String path, Map<String, String> fields, byte[] image, String imageName) {
         RequestSpecification request = session.request().multiPart("csrf-token", session.csrfToken());
         fields.forEach(request::multiPart);
         if (image != null) {
@@ -49,7 +49,7 @@ final class DeskForms {
         return session.keep(request.post(path));
     }
 
-    static Response post(NewsroomSession session, String path, Map<String, String> fields) {
+    public static Response post(NewsroomSession session, String path, Map<String, String> fields) {
         return post(session, path, fields, null, null);
     }
 

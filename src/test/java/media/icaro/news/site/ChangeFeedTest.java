@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,8 @@ import media.icaro.news.section.SectionView;
  * leaves them. {@code site.TwoInstancesIT} runs two real instances on PostgreSQL.
  */
 @QuarkusTest
+@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*\\bpg\\b.*",
+        disabledReason = "runs the feed on an H2 database of its own; on PostgreSQL, site/TwoInstancesIT covers it")
 @TestProfile(ChangeFeedTest.FeedOn.class)
 class ChangeFeedTest {
 

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,6 +30,8 @@ import media.icaro.news.TestContent;
  * again without a restart, on new connections instead of the dead pooled ones.
  */
 @QuarkusTest
+@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*\\bpg\\b.*",
+        disabledReason = "H2 file recovery; site/DatabaseOutageIT covers PostgreSQL")
 @TestProfile(DatabaseRecoveryTest.FileDatabase.class)
 class DatabaseRecoveryTest {
 
