@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import media.icaro.news.account.Account;
 import media.icaro.news.article.Article;
 import media.icaro.news.author.Author;
@@ -27,8 +29,14 @@ import media.icaro.news.domain.Slugs;
  * first line is the {@link Header}, the last the {@link End}; in between, a record may name only what
  * a line before it defined (sections, authors and tags by slug, images and articles by the id they had
  * on the exporting site), except pinned related stories, which may name an article further on. The
- * constraints here are what an import checks of each record, beside its references.
+ * constraints here are what an import checks of each record, beside its references. (Jackson reads and
+ * writes the records through reflection, which a native image keeps only for registered classes.)
  */
+@RegisterForReflection(targets = { SiteArchive.Header.class, SiteArchive.SectionLine.class, SiteArchive.AuthorLine.class,
+        SiteArchive.TagLine.class, SiteArchive.AccountLine.class, SiteArchive.ImageLine.class, SiteArchive.ArticleLine.class,
+        SiteArchive.FeatureImage.class, SiteArchive.CorrectionLine.class, SiteArchive.RevisionLine.class,
+        SiteArchive.RedirectLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
+        TransferService.ImportSummary.class })
 final class SiteArchive {
 
     static final String FORMAT = "icaro-news-site";

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,6 +37,7 @@ import io.restassured.response.Response;
  * nothing: not even the first start's content, which an import deletes before it writes.
  */
 @QuarkusTest
+@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*\\bpg\\b.*", disabledReason = TransferFixtures.NOT_ON_PG)
 @TestProfile(TransferFixtures.Profile.class)
 class ImportRefusalsTest {
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +30,7 @@ import io.restassured.response.Response;
 
 /** {@code GET /api/v1/export}: the whole site, a record a line, for admins only, never with a password. */
 @QuarkusTest
+@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*\\bpg\\b.*", disabledReason = TransferFixtures.NOT_ON_PG)
 @TestProfile(TransferFixtures.Profile.class)
 class SiteExportTest {
 

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,6 +40,7 @@ import media.icaro.news.article.RevisionSnapshot;
  * installed site, gives back every page as it was, with new ids.
  */
 @QuarkusTest
+@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*\\bpg\\b.*", disabledReason = TransferFixtures.NOT_ON_PG)
 @TestProfile(TransferFixtures.Profile.class)
 class SiteImportTest {
 

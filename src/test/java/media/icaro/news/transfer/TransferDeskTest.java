@@ -18,6 +18,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +28,7 @@ import media.icaro.news.NewsroomSession;
 
 /** The newsroom's "Move the site" page, through HTTP as a browser uses it: download, upload, messages. */
 @QuarkusTest
+@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*\\bpg\\b.*", disabledReason = TransferFixtures.NOT_ON_PG)
 @TestProfile(TransferFixtures.Profile.class)
 class TransferDeskTest {
 

@@ -53,6 +53,10 @@ public class TransferFixtures {
         }
     }
 
+    /** Why these tests do not run in the suite on PostgreSQL (-Dquarkus.test.profile=test,pg). */
+    static final String NOT_ON_PG = "imports replace the site's content, so these tests take an H2 database of their own;"
+            + " site/MoveSiteToPostgresIT imports into PostgreSQL";
+
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String EDITOR = "transfer-editor";
