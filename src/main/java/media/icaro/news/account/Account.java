@@ -43,8 +43,8 @@ public class Account {
     @Column(nullable = false, unique = true, length = 80)
     public String username;
 
-    /** bcrypt, in modular crypt format. */
-    @Column(name = "password_hash", nullable = false, length = 100)
+    /** bcrypt, in modular crypt format; null until an admin sets one (an account brought in by a site import). */
+    @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
     @Column(name = "display_name", nullable = false, length = 200)

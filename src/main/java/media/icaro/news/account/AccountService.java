@@ -58,7 +58,9 @@ public class AccountService {
             throw new AuthenticationFailedException("Too many failed sign-ins; locked for " + locked.get());
         }
         Optional<Account> account = accounts.findByUsername(username);
-        boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(dummyHash));
+        String hash = account.map(a -> a.passwordHash).orElse(null);
+        // An account without a password yet (imported) is checked against the dummy too, and refused.
+        boolean matches = BcryptUtil.matches(password, hash == null ? dummyHash : hash) && hash != null;
         if (account.isEmpty() || !matches || !account.get().enabled) {
             throttle.recordFailure(username, address, now);
             throw new AuthenticationFailedException("Wrong username or password");
@@ -134,12 +136,48 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /**
+     * An account moved from another site by a site import, as it was there but without a password:
+     * it cannot sign in until an admin sets one. An account of that username already here (the
+     * importing admin's own, for one) is kept as it is. Returns whether the account was added.
+     */
+    @Transactional
+    public boolean addWithoutPassword(String username, String typedDisplayName, Account.Role role, boolean enabled,
+            Instant createdAt) {
+        String displayName = CleanText.singleLine(typedDisplayName);
+        FieldErrors errors = new FieldErrors();
+        if (username == null || !isUsername(username)) {
+            errors.add("username", "Use 2 to 80 lower-case letters, digits, dots, hyphens or underscores");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+            errors.add("displayName", "Give a display name of at most 200 characters");
+        }
+        if (role == null) {
+            errors.add("role", "Choose a role");
+        }
+        if (createdAt == null) {
+            errors.add("createdAt", "Give the time the account was created");
+        }
+        errors.throwIfAny();
+        if (accounts.findByUsername(username).isPresent()) {
+            return false;
+        }
+        Account account = new Account();
+        account.username = username;
+        account.displayName = displayName.strip();
+        account.role = role;
+        account.enabled = enabled;
+        account.createdAt = createdAt;
+        accounts.persist(account);
+        return true;
+    }
+
     /** Signs the user out everywhere but in the session that changed it: whoever knew the old password loses access. */
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String sessionToken) {
         Account account = accounts.findByUsername(username).orElseThrow();
         FieldErrors errors = new FieldErrors();
-        if (currentPassword == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
+        if (currentPassword == null || account.passwordHash == null || !BcryptUtil.matches(currentPassword, account.passwordHash)) {
             errors.add("currentPassword", "That is not your current password");
         }
         checkPassword(newPassword, errors);

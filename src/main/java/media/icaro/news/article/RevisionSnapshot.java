@@ -1,5 +1,9 @@
 package media.icaro.news.article;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * reads it through reflection, which a native image keeps only for registered classes.)
  */
 @RegisterForReflection(targets = { RevisionSnapshot.class, ArticleInput.class })
-record RevisionSnapshot(Article.Status status, ArticleInput content) {
+public record RevisionSnapshot(Article.Status status, ArticleInput content) {
 
     static RevisionSnapshot of(Article a) {
         return new RevisionSnapshot(a.status, ArticleInput.builder().headline(a.headline).slug(a.slug)
@@ -32,5 +36,44 @@ record RevisionSnapshot(Article.Status status, ArticleInput content) {
 
     ArticleInput toInput() {
         return content;
+    }
+
+    /**
+     * A stored snapshot with the ids it names (its pinned stories and its feature image) translated
+     * for another database, where a site import gave every row a new id, so that restoring the
+     * revision there pins and shows the same stories and image. An id without a translation (null)
+     * is left out. Throws {@link IllegalArgumentException} when the text is not a snapshot.
+     */
+    public static String translated(ObjectMapper json, String snapshot, LongFunction<Long> articleIds,
+            LongFunction<Long> imageIds) {
+        RevisionSnapshot read;
+        try {
+            read = json.readValue(snapshot, RevisionSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an article revision: " + e.getOriginalMessage(), e);
+        }
+        if (read == null || read.content() == null || read.status() == null) {
+            throw new IllegalArgumentException("not an article revision: its status or content is missing");
+        }
+        ArticleInput content = read.content();
+        List<String> pins = new ArrayList<>();
+        for (String pin : content.pinnedRelated()) {
+            // Snapshots name pins by id; anything else (a slug, an address) means the same on any site.
+            if (pin.matches("[0-9]{1,18}")) {
+                Long translated = articleIds.apply(Long.parseLong(pin));
+                if (translated != null) {
+                    pins.add(String.valueOf(translated));
+                }
+            } else {
+                pins.add(pin);
+            }
+        }
+        Long image = content.imageId() == null ? null : imageIds.apply(content.imageId());
+        try {
+            return json.writeValueAsString(new RevisionSnapshot(read.status(),
+                    content.toBuilder().pinnedRelated(pins).imageId(image).build()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a revision", e);
+        }
     }
 }

@@ -50,6 +50,15 @@ public class ImageService {
     /** Stores an upload, or says in the given field what is wrong with it. */
     @Transactional
     public long store(byte[] data, String field) {
+        return store(data, field, Instant.now());
+    }
+
+    /**
+     * Stores an image moved from another site by a site import, checked as an upload is, with the time
+     * it was first stored there; or says in the given field what is wrong with it.
+     */
+    @Transactional
+    public long store(byte[] data, String field, Instant createdAt) {
         FieldErrors errors = new FieldErrors();
         check(data, field, errors);
         errors.throwIfAny();
@@ -57,7 +66,7 @@ public class ImageService {
         image.contentType = contentType(data);
         image.byteSize = data.length;
         image.data = data;
-        image.createdAt = Instant.now();
+        image.createdAt = createdAt;
         images.persist(image);
         return image.id;
     }

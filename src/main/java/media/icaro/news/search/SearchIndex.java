@@ -193,7 +193,9 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
             IndexSource.Fingerprint database = source.fingerprint(now);
             LuceneIndex.State state = index.state();
             boolean changed = !ready;
-            if (state.currentSchema() && state.latestSeconds() > 0) {
+            // A rebuild replaces every document: applying the changes one by one first would only delay it
+            // (after a site import, by a query and a document for every article).
+            if (!rebuild && state.currentSchema() && state.latestSeconds() > 0) {
                 for (Long id : source.changedSince(Instant.ofEpochSecond(state.latestSeconds()))) {
                     apply(source.change(id, now));
                     changed = true;
