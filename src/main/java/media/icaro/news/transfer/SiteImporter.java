@@ -25,12 +25,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.Article;
@@ -73,9 +77,12 @@ class SiteImporter {
     private final BodyRenderer bodies;
     private final ObjectMapper json;
     private final Validator validator;
+    private final int maxLineBytes;
 
     SiteImporter(TransferRepository rows, AccountService accounts, ImageService images, BodyRenderer bodies, ObjectMapper json,
-            Validator validator) {
+            Validator validator,
+            @ConfigProperty(name = "news.transfer.max-line-size", defaultValue = "16M") MemorySize maxLine) {
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxLine.asLongValue());
         this.rows = rows;
         this.accounts = accounts;
         this.images = images;
@@ -89,7 +96,7 @@ class SiteImporter {
      * (which empties the site) has run once the header has been read.
      */
     TransferService.ImportSummary read(InputStream in, Runnable beforeWriting) {
-        Run run = new Run(new Lines(in));
+        Run run = new Run(new Lines(in, maxLineBytes));
         run.header();
         beforeWriting.run();
         run.records();
@@ -572,6 +579,10 @@ class SiteImporter {
                 return line;
             } catch (CharacterCodingException e) {
                 throw ArchiveRefused.at(lineNumber + 1, "not UTF-8 text. An archive is UTF-8 JSON Lines.");
+            } catch (Lines.TooLong e) {
+                throw ArchiveRefused.at(lineNumber + 1, "longer than " + e.limit() + " without a line"
+                        + " break. An archive has one record per line, and the largest (an article with all its"
+                        + " revisions, a 5 MB image) is far shorter: this is not an archive, or a damaged one.");
             } catch (IOException e) {
                 throw ArchiveRefused.because(ArchiveRefused.Reason.INVALID,
                         "The archive could not be read to its end (" + e.getMessage() + "). Nothing was imported.");
@@ -585,13 +596,30 @@ class SiteImporter {
      */
     private static final class Lines {
 
+        static final class TooLong extends IOException {
+            private final int limit;
+
+            TooLong(int limit) {
+                super("line too long");
+                this.limit = limit;
+            }
+
+            /** The limit in words: "16 MB". */
+            String limit() {
+                return limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
+            }
+        }
+
         private final InputStream in;
+        /** A line is held whole in memory while it is read: past this, reading on would only exhaust the heap. */
+        private final int maxBytes;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         private final ByteArrayOutputStream line = new ByteArrayOutputStream(8 * 1024);
 
-        Lines(InputStream in) {
+        Lines(InputStream in, int maxBytes) {
             this.in = new BufferedInputStream(in, 64 * 1024);
+            this.maxBytes = maxBytes;
         }
 
         /** The next line without its end ("\n" or "\r\n"); null at the end of the archive. */
@@ -599,6 +627,9 @@ class SiteImporter {
             line.reset();
             int b;
             while ((b = in.read()) >= 0 && b != '\n') {
+                if (line.size() >= maxBytes) {
+                    throw new TooLong(maxBytes);
+                }
                 line.write(b);
             }
             if (b < 0 && line.size() == 0) {

@@ -68,6 +68,13 @@ class ImportRefusalsTest {
     }
 
     @Test
+    void aFileWithoutLineBreaksIsRefusedBeforeItFillsTheMemory() {
+        byte[] oneLongLine = new byte[3 * 1024 * 1024 / 2]; // within the archive limit of the tests (2 MB)
+        Arrays.fill(oneLongLine, (byte) 'a');
+        assertRefused(400, 1, "longer than 1 MB", () -> importArchive(oneLongLine));
+    }
+
+    @Test
     void anotherFormatOrVersionIsRefusedAtLineOne() {
         assertRefused(400, 1, "not a site archive", () -> importArchive(archive(withField(0, "format", "wordpress-wxr"))));
         assertRefused(400, 1, "version 2", () -> importArchive(archive(withField(0, "version", 2))));

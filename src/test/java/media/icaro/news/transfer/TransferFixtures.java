@@ -48,7 +48,7 @@ public class TransferFixtures {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:transfer;DB_CLOSE_DELAY=-1",
-                    "news.transfer.max-archive-size", "2M",
+                    "news.transfer.max-archive-size", "2M", "news.transfer.max-line-size", "1M",
                     "quarkus.http.limits.max-body-size", "16M");
         }
     }
