@@ -16,7 +16,8 @@ import media.icaro.news.browser.Browser.Viewport;
  * The checks every page of a journey passes, collected rather than stopped at the first, so one run
  * reports all of them: axe (serious and critical) at both sizes in both schemes, no sideways scrolling
  * on a phone, a skip link that Tab reaches first, shows, and moves focus to main, and a visible focus
- * ring on every link and button Tab reaches. Screenshots of each page at each size and scheme go to
+ * ring on every link and button Tab reaches, and a header search field of 16 px or more that sits
+ * beside the site's name on a desktop. Screenshots of each page at each size and scheme go to
  * target/screenshots/{journey}/.
  */
 final class PageChecks {
@@ -45,6 +46,20 @@ final class PageChecks {
             return 'scrollWidth ' + document.documentElement.scrollWidth + ' > innerWidth ' + w + ': ' + out.join(', ');
             """;
 
+    /** The header's search field: 16 px or more (phones zoom in on smaller text), beside the site's name on a desktop. */
+    private static final String SEARCH_FIELD = """
+            var f = document.querySelector('.site-header input[type=search]');
+            var n = document.querySelector('.site-header .site-name');
+            if (!f || !n) return null;
+            var size = parseFloat(getComputedStyle(f).fontSize);
+            if (size < 16) return 'the header search field is ' + size + ' px';
+            var a = f.getBoundingClientRect(), b = n.getBoundingClientRect();
+            if (window.innerWidth >= 1024 && (a.top >= b.bottom || a.bottom <= b.top)) {
+              return 'the header search is not on the row of the site name at ' + window.innerWidth + ' px';
+            }
+            return null;
+            """;
+
     private final Browser browser;
     private final String journey;
     private final List<String> findings = new ArrayList<>();
@@ -67,6 +82,12 @@ final class PageChecks {
                 browser.script("window.scrollTo(0, 0);");
                 browser.screenshot(journey, String.format("%02d-%s-%s-%s", pages, name, viewport, scheme.name().toLowerCase()));
                 findings.addAll(Axe.seriousViolations(browser, page));
+                if (scheme == Scheme.LIGHT) {
+                    Object search = browser.script(SEARCH_FIELD);
+                    if (search != null) {
+                        findings.add(search + " on " + page + " at " + viewport);
+                    }
+                }
                 if (viewport.mobile() && scheme == Scheme.LIGHT) {
                     Object overflow = browser.script(OVERFLOW);
                     if (overflow != null) {
