@@ -20,29 +20,22 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    /** Whether a failure came from the database driver or pool, at any depth of its causes. */
-    public static boolean isDatabaseFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException || t instanceof JDBCConnectionException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * As {@link #isDatabaseFailure}, and notes the time when the database could not be reached at all
-     * (a connection failure, SQL state class 08, or no connection in time), not merely refused a query.
+     * Whether a failure came from the database driver or pool, at any depth of its causes; notes the
+     * time when the database could not be reached at all (a connection failure, SQL state class 08,
+     * or no connection in time), not merely refused a query.
      */
     public static boolean note(Throwable failure) {
+        boolean fromDatabase = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLException sql && isUnreachable(sql)) {
                 lastConnectionFailure = System.nanoTime();
                 seenFailure = true;
                 return true;
             }
+            fromDatabase |= t instanceof SQLException;
         }
-        return isDatabaseFailure(failure);
+        return fromDatabase;
     }
 
     private static boolean isUnreachable(SQLException sql) {
