@@ -48,14 +48,26 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 .setParameter(1, id).getResultStream().findFirst();
     }
 
-    /** Any status, in no particular order. */
+    /** Any status, with their sections, in no particular order. */
     public List<Article> listByIds(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+        return ids.isEmpty() ? List.of() : list("from Article a join fetch a.section where a.id in ?1", ids);
     }
 
-    /** Any status, in no particular order. */
+    /** Published (live or dated ahead) and scheduled articles, latest publication first, of one section or all. */
+    public List<Article> listPublishedOrScheduled(Long sectionId, int limit) {
+        Parameters params = Parameters.with("statuses", List.of(Status.PUBLISHED, Status.SCHEDULED));
+        String where = "a.status in :statuses";
+        if (sectionId != null) {
+            where += " and s.id = :section";
+            params.and("section", sectionId);
+        }
+        return find("from Article a join fetch a.section s where " + where + " order by a.publishedAt desc, a.id desc", params)
+                .page(0, limit).list();
+    }
+
+    /** Any status, with their sections, in no particular order. */
     public List<Article> listBySlugs(Collection<String> slugs) {
-        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+        return slugs.isEmpty() ? List.of() : list("from Article a join fetch a.section where a.slug in ?1", slugs);
     }
 
     public boolean existsBySlug(String slug) {

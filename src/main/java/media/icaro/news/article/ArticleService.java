@@ -2,6 +2,7 @@ package media.icaro.news.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,15 +39,17 @@ public class ArticleService {
     private final TextSimilarity textSimilarity;
     private final Permalinks permalinks;
     private final SiteConfig site;
+    private final PinnedStories pins;
 
     ArticleService(ArticleRepository articles, ArticleAddresses addresses, RelatedIndex relatedIndex,
-            TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site) {
+            TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site, PinnedStories pins) {
         this.articles = articles;
         this.addresses = addresses;
         this.relatedIndex = relatedIndex;
         this.textSimilarity = textSimilarity;
         this.permalinks = permalinks;
         this.site = site;
+        this.pins = pins;
     }
 
     /**
@@ -139,6 +142,41 @@ public class ArticleService {
             bySection.computeIfAbsent(card.sectionSlug(), slug -> new ArrayList<>()).add(card);
         }
         return bySection;
+    }
+
+    /** The cards of those of these stories that are live, by id. One query; none for no ids. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, ArticleCard> liveCards(Collection<Long> ids) {
+        Map<Long, ArticleCard> found = new HashMap<>();
+        cards(articles.liveCardsByIds(ids, Instant.now())).forEach(card -> found.put(card.id(), card));
+        return found;
+    }
+
+    /** The stories that references (an id, a slug or an address) name, whatever their status, by reference. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, StorySummary> findByReference(Collection<String> references) {
+        Map<String, StorySummary> found = new HashMap<>();
+        pins.find(references).forEach((reference, article) -> found.put(reference, summary(article)));
+        return found;
+    }
+
+    /** These stories, whatever their status, by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, StorySummary> summaries(Collection<Long> ids) {
+        Map<Long, StorySummary> found = new HashMap<>();
+        articles.listByIds(ids).forEach(article -> found.put(article.id, summary(article)));
+        return found;
+    }
+
+    /** The newest published and scheduled stories, of one section or (null) all: what an editor picks from. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StorySummary> latestForEditors(Long sectionId, int limit) {
+        return articles.listPublishedOrScheduled(sectionId, limit).stream().map(this::summary).toList();
+    }
+
+    private StorySummary summary(Article article) {
+        return new StorySummary(article.id, article.headline, article.section.name, article.status, article.publishedAt,
+                article.publishedAt == null ? null : permalinks.of(article));
     }
 
     private ArticleView view(Article article, Instant now) {

@@ -39,6 +39,13 @@ public record ArticleView(
     public record RelatedLink(ArticleCard story, String reason) {
     }
 
+    /** Minutes to read the body at 230 words a minute, at least one. */
+    public int readingMinutes() {
+        String text = bodyHtml.replaceAll("<[^>]*>", " ").strip();
+        long words = text.isEmpty() ? 0 : text.split("\\s+").length;
+        return (int) Math.max(1, Math.round(words / 230.0));
+    }
+
     public boolean isOpinion() {
         return kind == Article.Kind.OPINION;
     }

@@ -13,15 +13,13 @@ import io.quarkus.qute.TemplateInstance;
 
 import media.icaro.news.author.AuthorService;
 import media.icaro.news.author.AuthorView;
-import media.icaro.news.section.SectionService;
-import media.icaro.news.section.SectionView;
 import media.icaro.news.tag.TagService;
 import media.icaro.news.tag.TagView;
 import media.icaro.news.web.CachedPage;
 
 /**
- * The listings of a section, a tag and an author: their stories newest first, paged by keyset cursors
- * ("before" and "after"). One page class for the three, which differ only in what they list.
+ * The listings of a tag and an author: their stories newest first, paged by keyset cursors ("before"
+ * and "after"). A section's page, which an editor can give a lead, is a front (home.SectionPage).
  */
 @CachedPage
 @Path("/")
@@ -30,31 +28,19 @@ public class ListingPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance section(SectionView section, Listing listing);
-
         static native TemplateInstance tag(TagView tag, Listing listing);
 
         static native TemplateInstance author(AuthorView author, Listing listing);
     }
 
     private final ArticleService articles;
-    private final SectionService sections;
     private final TagService tags;
     private final AuthorService authors;
 
-    ListingPages(ArticleService articles, SectionService sections, TagService tags, AuthorService authors) {
+    ListingPages(ArticleService articles, TagService tags, AuthorService authors) {
         this.articles = articles;
-        this.sections = sections;
         this.tags = tags;
         this.authors = authors;
-    }
-
-    @GET
-    @Path("{section: [a-z0-9-]+}")
-    public TemplateInstance section(@PathParam("section") String slug, @QueryParam("before") String before,
-            @QueryParam("after") String after) {
-        SectionView section = sections.findBySlug(slug).orElseThrow(NotFoundException::new);
-        return Templates.section(section, articles.listing(ListingScope.section(section.id()), before, after));
     }
 
     @GET

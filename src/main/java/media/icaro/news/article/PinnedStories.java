@@ -1,6 +1,8 @@
 package media.icaro.news.article;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import media.icaro.news.domain.FieldErrors;
 
 /**
- * The stories an editor pins to an article's Related block, from the references the newsroom form or
- * the API sent: an article's id, its slug, or its address (whose last segment is the slug). They are
+ * The stories an editor pins to an article's Related block (or to a slot of a front), from the
+ * references the newsroom form or the API sent: an article's id, its slug, or its address (whose last segment is the slug). They are
  * found here, once per save, in two queries however many there are; the form and the API only read
  * them as text.
  */
@@ -39,6 +41,23 @@ class PinnedStories {
             errors.add("pinnedRelated", "Pin at most " + MAX_PINS + " stories (there are " + references.size() + ")");
             return List.of();
         }
+        Map<String, Article> found = find(references);
+        List<Article> pinned = new ArrayList<>();
+        for (String reference : references) {
+            Article article = found.get(reference);
+            if (article == null) {
+                errors.add("pinnedRelated", "No article matches '" + reference + "'");
+            } else if (pinnedTo != null && article.id.equals(pinnedTo.id)) {
+                errors.add("pinnedRelated", "An article cannot be related to itself");
+            } else {
+                pinned.add(article);
+            }
+        }
+        return pinned;
+    }
+
+    /** The articles these references name, any status, by reference; those naming none are left out. Two queries. */
+    Map<String, Article> find(Collection<String> references) {
         Set<Long> ids = new LinkedHashSet<>();
         Set<String> slugs = new LinkedHashSet<>();
         for (String reference : references) {
@@ -52,19 +71,15 @@ class PinnedStories {
         Map<Long, Article> byId = articles.listByIds(ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         Map<String, Article> bySlug = articles.listBySlugs(slugs).stream()
                 .collect(Collectors.toMap(a -> a.slug, Function.identity()));
-        List<Article> pinned = new ArrayList<>();
+        Map<String, Article> found = new HashMap<>();
         for (String reference : references) {
             Long id = idOf(reference);
             Article article = id != null ? byId.get(id) : bySlug.get(slugOf(reference));
-            if (article == null) {
-                errors.add("pinnedRelated", "No article matches '" + reference + "'");
-            } else if (pinnedTo != null && article.id.equals(pinnedTo.id)) {
-                errors.add("pinnedRelated", "An article cannot be related to itself");
-            } else {
-                pinned.add(article);
+            if (article != null) {
+                found.put(reference, article);
             }
         }
-        return pinned;
+        return found;
     }
 
     /** A reference of digits only is an id (a slug of digits only is found by its address). */

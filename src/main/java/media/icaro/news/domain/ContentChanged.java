@@ -11,6 +11,8 @@ public record ContentChanged(Subject subject, long id) {
     public enum Subject {
         ARTICLE,
         SECTION,
+        /** What an editor set for the slots of a front (the front page or a section's page). */
+        FRONT,
         /** Anything may have changed: the change feed lost track of another instance's writes for a while. */
         EVERYTHING
     }
@@ -21,6 +23,10 @@ public record ContentChanged(Subject subject, long id) {
 
     public static ContentChanged section(long id) {
         return new ContentChanged(Subject.SECTION, id);
+    }
+
+    public static ContentChanged front() {
+        return new ContentChanged(Subject.FRONT, 0);
     }
 
     public static ContentChanged everything() {

@@ -27,7 +27,7 @@ public class SectionService {
 
     /** First path segments that belong to other pages, so no section may take them. */
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "author", "feed", "login", "logout",
-            "q", "search", "sitemap", "static", "tag", "robots", "media", "preview");
+            "q", "search", "sitemap", "static", "tag", "robots", "media", "preview", "home", "page");
 
     private final SectionRepository sections;
     private final Event<ContentChanged> changes;

@@ -17,7 +17,7 @@ public final class SiteDates {
     }
 
     /** "18/06/2024 19h15" with the default settings. */
-    static String dateline(Instant instant) {
+    public static String dateline(Instant instant) {
         SiteConfig site = site();
         return DateTimeFormatter.ofPattern(site.datePattern()).withZone(site.timeZone()).format(instant);
     }

@@ -12,8 +12,8 @@ public final class TextExtensions {
     private TextExtensions() {
     }
 
-    /** For a value placed in a URL's query string. */
+    /** For a value placed in a URL's query string; a space is %20, which mailto: links need too (not "+"). */
     static String urlEncode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

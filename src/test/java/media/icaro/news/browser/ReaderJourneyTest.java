@@ -132,7 +132,8 @@ class ReaderJourneyTest {
         atPage.accept("search");
 
         b.follow(b.find(".site-nav a[href='/" + ARCHIVE + "']"));
-        assertEquals("Br archive story " + (STORIES - 1), b.find(".story-list .card-headline a").getText());
+        assertEquals("Br archive story " + (STORIES - 1), b.find(".lead-story .lead-headline a").getText(), "the newest leads");
+        assertEquals("Br archive story " + (STORIES - 2), b.find(".story-list .card-headline a").getText());
         b.follow(b.find(".pager a[rel=next]"));
         assertTrue(b.path().startsWith("/" + ARCHIVE + "?before="), b.path());
         assertNotEquals(0, b.findAll(".story-list li").size());

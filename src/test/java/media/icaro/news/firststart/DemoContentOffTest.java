@@ -33,7 +33,7 @@ class DemoContentOffTest {
     @Test
     void onlyTheSeedIsPublished() {
         Document politics = TestContent.page("/politics");
-        List<String> headlines = politics.select(".card-headline a").eachText();
+        List<String> headlines = politics.select(".card-headline a, .lead-headline a").eachText();
         assertEquals(List.of("Russia's Putin Arrives in North Korea for Summit with Kim Jong Un"), headlines);
         Document front = TestContent.page("/");
         assertEquals(0, front.select(".top-stories .card").size());

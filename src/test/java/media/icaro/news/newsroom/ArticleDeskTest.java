@@ -112,7 +112,7 @@ class ArticleDeskTest {
         Document page = TestContent.page(url);
         assertEquals("Desk story with a picture", page.selectFirst("h1").text());
         assertEquals("A standfirst typed in the newsroom.", page.selectFirst(".standfirst").text());
-        assertEquals("Desk Reporter", page.selectFirst(".byline").text());
+        assertEquals("By Desk Reporter", page.selectFirst(".byline").text());
         Element image = page.selectFirst("figure.feature-image img");
         assertEquals("A single green pixel", image.attr("alt"));
         assertTrue(page.selectFirst("figcaption").text().contains("The smallest picture"));

@@ -75,7 +75,7 @@ class NewsroomPublishingTest {
         assertEquals("Ferries run again from Tuesday.", page.selectFirst(".standfirst").text());
         assertEquals("last", page.selectFirst(".article-body em").text(), "the body is Markdown");
         assertEquals("14/09/2023 10h30", page.selectFirst(".dateline time").text(), "dated in the site's time zone");
-        assertEquals("Administrator", page.selectFirst(".byline").text(), "the editor's name is the first byline");
+        assertEquals("By Administrator", page.selectFirst(".byline").text(), "the editor's name is the first byline");
         assertNull(page.selectFirst(".dateline .updated"));
         assertFalse(page(SECTION_PATH).select("main a[href=\"" + url + "\"]").isEmpty(), "listed in its section");
 

@@ -23,6 +23,7 @@ import io.quarkus.security.UnauthorizedException;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.front.FrontService;
 
 /**
  * The API's one error format, {@code {"errors":[{"field": ..., "message": ...}]}} with a null field
@@ -60,6 +61,10 @@ public final class ApiErrors {
         }
         if (failure instanceof EditorialService.EditConflict conflict) {
             return answer(409, "version", "The article is at version " + conflict.currentVersion() + ", last saved by "
+                    + conflict.lastEditor() + ": load it again, apply your change and send that version").build();
+        }
+        if (failure instanceof FrontService.Conflict conflict) {
+            return answer(409, "version", "The front is at version " + conflict.currentVersion() + ", last saved by "
                     + conflict.lastEditor() + ": load it again, apply your change and send that version").build();
         }
         if (failure instanceof OptimisticLockException) {
@@ -139,7 +144,7 @@ public final class ApiErrors {
         int status = refusal.getStatus();
         return switch (status) {
             case 403 -> forbidden();
-            case 404 -> answer(404, null, "Nothing here: no such article, section or API address");
+            case 404 -> answer(404, null, "Nothing here: no such article, section, front or API address");
             case 405 -> answer(405, null, "This address does not take that method");
             case 406 -> answer(406, null, "The API answers in application/json only");
             case 415 -> answer(415, null, "Send the body as application/json");

@@ -47,7 +47,7 @@ public class ApiClient {
     }
 
     /** A JSON request with this user's Basic credentials, sent without waiting for a challenge. */
-    static RequestSpecification as(String username) {
+    public static RequestSpecification as(String username) {
         return given().redirects().follow(false).auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON);
     }
 
@@ -61,7 +61,7 @@ public class ApiClient {
     }
 
     /** Checks an error answer: its status, JSON, and exactly these fields (null for a non-field error), each with a message. */
-    static void assertErrors(Response response, int status, String... fields) {
+    public static void assertErrors(Response response, int status, String... fields) {
         response.then().statusCode(status).contentType(ContentType.JSON);
         List<String> got = new ArrayList<>(response.jsonPath().getList("errors.field"));
         List<String> expected = new ArrayList<>(Arrays.asList(fields));
