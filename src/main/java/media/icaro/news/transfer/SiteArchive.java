@@ -35,7 +35,7 @@ import media.icaro.news.domain.Slugs;
 @RegisterForReflection(targets = { SiteArchive.Header.class, SiteArchive.SectionLine.class, SiteArchive.AuthorLine.class,
         SiteArchive.TagLine.class, SiteArchive.AccountLine.class, SiteArchive.ImageLine.class, SiteArchive.ArticleLine.class,
         SiteArchive.FeatureImage.class, SiteArchive.CorrectionLine.class, SiteArchive.RevisionLine.class,
-        SiteArchive.RedirectLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
+        SiteArchive.RedirectLine.class, SiteArchive.FrontLine.class, SiteArchive.FrontSlotLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
         TransferService.ImportSummary.class })
 final class SiteArchive {
 
@@ -46,7 +46,7 @@ final class SiteArchive {
     static final String JSONL = "application/jsonl";
 
     /** The record types, in the order an export writes them. */
-    static final List<String> TYPES = List.of("section", "author", "tag", "account", "image", "article", "redirect");
+    static final List<String> TYPES = List.of("section", "author", "tag", "account", "image", "article", "redirect", "front");
 
     private SiteArchive() {
     }
@@ -188,6 +188,24 @@ final class SiteArchive {
         public String type() {
             return "redirect";
         }
+    }
+
+    /**
+     * What editors set on a front: the front page ("home") or a section's page (its slug). A slot names
+     * an article record's id, or the slug of the section or tag that fills it.
+     */
+    @JsonIgnoreProperties(value = "type", allowGetters = true)
+    @JsonPropertyOrder("type")
+    record FrontLine(@NotBlank @Size(max = 80) @Pattern(regexp = Slugs.PATTERN) String name, Instant updatedAt,
+            @Size(max = 100) String updatedBy, @NotNull @Size(max = 500) List<@NotNull @Valid FrontSlotLine> slots) implements Line {
+        @JsonProperty("type")
+        public String type() {
+            return "front";
+        }
+    }
+
+    record FrontSlotLine(@NotBlank @Size(max = 100) String block, @NotNull @Positive Integer number, @Positive Long article,
+            @Pattern(regexp = Slugs.PATTERN) String fillSection, @Pattern(regexp = Slugs.PATTERN) String fillTag) {
     }
 
     /** The last line: how many records of each type came before it, so that a cut archive shows. */

@@ -27,6 +27,8 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRedirect;
 import media.icaro.news.article.Revision;
 import media.icaro.news.author.Author;
+import media.icaro.news.front.Front;
+import media.icaro.news.front.FrontSlot;
 import media.icaro.news.section.Section;
 import media.icaro.news.site.SiteConfig;
 import media.icaro.news.tag.Tag;
@@ -135,8 +137,25 @@ class SiteExporter {
                     record(new SiteArchive.RedirectLine(redirect.oldPath, redirect.articleId));
                 }
             }
+            fronts();
             write(new SiteArchive.End(counts));
             generator.flush();
+        }
+
+        /** Each front with the slots editors set; a slot naming an article the export did not write is left out. */
+        private void fronts() {
+            Map<Long, String> sectionSlugs = rows.sections().stream().collect(Collectors.toMap(s -> s.id, s -> s.slug));
+            Map<Long, String> tagSlugs = rows.tags().stream().collect(Collectors.toMap(t -> t.id, t -> t.slug));
+            Map<String, List<FrontSlot>> slots = rows.frontSlots().stream().collect(Collectors.groupingBy(s -> s.frontName));
+            for (Front front : rows.fronts()) {
+                List<SiteArchive.FrontSlotLine> lines = slots.getOrDefault(front.name, List.of()).stream()
+                        .filter(slot -> slot.articleId == null || articles.contains(slot.articleId))
+                        .map(slot -> new SiteArchive.FrontSlotLine(slot.block, slot.number, slot.articleId,
+                                slot.fillSectionId == null ? null : sectionSlugs.get(slot.fillSectionId),
+                                slot.fillTagId == null ? null : tagSlugs.get(slot.fillTagId)))
+                        .toList();
+                record(new SiteArchive.FrontLine(front.name, front.updatedAt, front.updatedBy, lines));
+            }
         }
 
         private void section(Section section) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ import media.icaro.news.author.Author;
 import media.icaro.news.domain.CleanText;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.media.ImageService;
+import media.icaro.news.front.Front;
+import media.icaro.news.front.FrontService;
+import media.icaro.news.front.FrontSlot;
 import media.icaro.news.section.Section;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
@@ -182,6 +186,7 @@ class SiteImporter {
                     case "image" -> image(as(node, SiteArchive.ImageLine.class));
                     case "article" -> article(as(node, ArticleLine.class));
                     case "redirect" -> redirect(as(node, SiteArchive.RedirectLine.class));
+                    case "front" -> front(as(node, SiteArchive.FrontLine.class));
                     case "end" -> {
                         end(as(node, SiteArchive.End.class));
                         ended = true;
@@ -382,6 +387,48 @@ class SiteImporter {
             redirect.articleId = article;
             rows.persist(redirect);
             counted("redirect");
+        }
+
+        /** A front of the home page or of a section defined before it, its slots naming earlier records. */
+        private void front(SiteArchive.FrontLine line) {
+            unique("front", line.name());
+            if (!line.name().equals(FrontService.HOME) && !sections.containsKey(line.name())) {
+                throw here("the front \"" + line.name() + "\" is neither \"home\" nor a section that a line before it defines.");
+            }
+            Front front = new Front();
+            front.name = line.name();
+            front.sectionId = sections.get(line.name());
+            front.version = 1;
+            front.updatedAt = line.updatedAt() == null ? Instant.now() : line.updatedAt();
+            front.updatedBy = line.updatedBy() == null ? "import" : line.updatedBy();
+            rows.persist(front);
+            Set<String> taken = new HashSet<>();
+            for (SiteArchive.FrontSlotLine slotLine : line.slots()) {
+                if (!taken.add(slotLine.block() + "-" + slotLine.number())) {
+                    throw here("the front \"" + line.name() + "\" sets the slot " + slotLine.block() + " " + slotLine.number() + " twice.");
+                }
+                FrontSlot slot = new FrontSlot();
+                slot.frontName = front.name;
+                slot.block = slotLine.block();
+                slot.number = slotLine.number();
+                slot.articleId = slotLine.article() == null ? null : defined(articleIds.get(slotLine.article()), "article",
+                        String.valueOf(slotLine.article()));
+                slot.fillSectionId = slotLine.fillSection() == null ? null
+                        : defined(sections.get(slotLine.fillSection()), "section", slotLine.fillSection());
+                slot.fillTagId = slotLine.fillTag() == null ? null : defined(tags.get(slotLine.fillTag()), "tag", slotLine.fillTag());
+                if (slot.fillSectionId != null && slot.fillTagId != null) {
+                    throw here("a front's slot is filled from a section or a tag, not both.");
+                }
+                rows.persist(slot);
+            }
+            counted("front");
+        }
+
+        private Long defined(Long id, String type, String reference) {
+            if (id == null) {
+                throw here("a front's slot names the " + type + " " + reference + ", which no line before it defines.");
+            }
+            return id;
         }
 
         private void end(SiteArchive.End line) {

@@ -16,6 +16,8 @@ import media.icaro.news.article.ArticleRedirect;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.Revision;
 import media.icaro.news.author.Author;
+import media.icaro.news.front.Front;
+import media.icaro.news.front.FrontSlot;
 import media.icaro.news.section.Section;
 import media.icaro.news.tag.Tag;
 
@@ -59,6 +61,7 @@ class TransferRepository {
         counts.put("image", count("select count(i) from Image i"));
         counts.put("article", count("select count(a) from Article a"));
         counts.put("redirect", count("select count(r) from ArticleRedirect r"));
+        counts.put("front", count("select count(f) from Front f"));
         return counts;
     }
 
@@ -86,10 +89,19 @@ class TransferRepository {
      * transaction, to an empty site.
      */
     void deleteContent() {
-        for (String table : List.of("article_redirect", "correction", "article_revision", "article_related_pin",
+        for (String table : List.of("front_slot", "front", "article_redirect", "correction", "article_revision", "article_related_pin",
                 "article_tag", "article_byline", "article", "image", "tag", "author", "section")) {
             entityManager.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
+    }
+
+    List<Front> fronts() {
+        return entityManager.createQuery("from Front f order by f.name", Front.class).getResultList();
+    }
+
+    List<FrontSlot> frontSlots() {
+        return entityManager.createQuery("from FrontSlot s order by s.frontName, s.block, s.number", FrontSlot.class)
+                .getResultList();
     }
 
     List<Section> sections() {

@@ -66,12 +66,12 @@ class SiteExportTest {
         for (JsonNode line : lines.subList(1, lines.size() - 1)) {
             byType.merge(line.get("type").asText(), 1L, Long::sum);
         }
-        for (String type : List.of("section", "author", "tag", "account", "image", "article", "redirect")) {
+        for (String type : List.of("section", "author", "tag", "account", "image", "article", "redirect", "front")) {
             assertTrue(counts.get(type) > 0, "the site has " + type + " records to export");
             assertEquals(counts.get(type), byType.get(type), type + " records");
             assertEquals(counts.get(type), end.get("counts").get(type).asLong(), "the end record counts " + type);
         }
-        assertEquals(7, byType.size(), "no other record types: " + byType.keySet());
+        assertEquals(8, byType.size(), "no other record types: " + byType.keySet());
 
         long revisions = 0;
         long corrections = 0;
@@ -98,6 +98,11 @@ class SiteExportTest {
         JsonNode redirect = lines.stream().filter(l -> l.get("type").asText().equals("redirect")).findFirst().orElseThrow();
         assertEquals(sample.oldPath(), redirect.get("oldPath").asText());
         assertTrue(articleIds.contains(redirect.get("article").asLong()));
+
+        JsonNode home = lines.stream().filter(l -> l.get("type").asText().equals("front") && l.get("name").asText().equals("home"))
+                .findFirst().orElseThrow();
+        assertEquals(sample.moved(), home.get("slots").get(0).get("article").asLong(), "the pinned lead, by its record's id");
+        assertEquals("ports", home.get("slots").get(1).get("fillTag").asText(), "a slot filled from a tag, by its slug");
 
         for (JsonNode line : lines) {
             if (line.get("type").asText().equals("account")) {

@@ -64,7 +64,9 @@ class SiteImportTest {
         Map<String, Long> before = fixtures.counts();
         Map<String, String> pages = livePages();
         Map<String, Map<String, Object>> articles = apiArticles();
-        assertEquals(before.get("article") - 3, pages.size(), "all but the draft, the scheduled and the unpublished story");
+        assertEquals(before.get("article") - 3 + 2, pages.size(), "all but the draft, the scheduled and the unpublished story");
+        assertEquals(url(sample.moved()), Jsoup.parse(pages.get("/")).selectFirst(".lead-story .lead-headline a").attr("href"),
+                "the front page leads with the pinned story");
         String pinningUrl = url(sample.pinning());
         String pinnedFirst = url(sample.moved());
         String picturedUrl = url(sample.pictured());
@@ -174,6 +176,10 @@ class SiteImportTest {
             if (page.statusCode() == 200) {
                 pages.put(url, page.asString());
             }
+        }
+        // The fronts: the front page and a section's page as editors arranged them.
+        for (String front : List.of("/", "/culture")) {
+            pages.put(front, given().get(front).then().statusCode(200).extract().asString());
         }
         return pages;
     }

@@ -35,6 +35,8 @@ import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.domain.ContentChanged;
+import media.icaro.news.front.FrontService;
+import media.icaro.news.front.Slot;
 import media.icaro.news.firststart.FreshSite;
 
 /**
@@ -93,6 +95,9 @@ public class TransferFixtures {
     @Inject
     TestContent content;
 
+    @Inject
+    FrontService fronts;
+
     /** What {@link #addSample()} wrote. */
     record Sample(long pictured, long moved, String oldPath, long pinning, List<Long> pins) {
     }
@@ -143,6 +148,12 @@ public class TransferFixtures {
         long withdrawn = editorial.create(story("A story withdrawn after publication", "world", hourAgo).build(),
                 EditorialService.Action.PUBLISH, editor);
         editorial.unpublish(withdrawn, editor);
+        // Fronts: a pinned lead, a slot filled from a tag, and a section's pinned lead.
+        fronts.save(fronts.definition(FrontService.HOME).orElseThrow(), 0L, Map.of(
+                new Slot("lead", 1), new FrontService.Choice(String.valueOf(moved), null),
+                new Slot("top", 2), new FrontService.Choice(null, "tag:ports")), EDITOR);
+        fronts.save(fronts.definition("culture").orElseThrow(), 0L, Map.of(
+                new Slot("lead", 1), new FrontService.Choice(String.valueOf(pinning), null)), EDITOR);
         return new Sample(pictured, moved, oldPath, pinning, List.of(moved, pictured));
     }
 
