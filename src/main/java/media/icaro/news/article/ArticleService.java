@@ -221,7 +221,7 @@ public class ArticleService {
         for (RelatedStories.Pick pick : picks) {
             ArticleCard card = found.get(pick.id());
             if (card != null) {
-                links.add(new RelatedLink(card, pick.reason()));
+                links.add(new RelatedLink(card, pick.reason(), pick.label()));
             }
         }
         return links;

@@ -36,7 +36,8 @@ public record ArticleView(
     public record TagLink(String slug, String name) {
     }
 
-    public record RelatedLink(ArticleCard story, String reason) {
+    /** @param reason why the scorer picked it, for the newsroom; @param label what readers see, if anything */
+    public record RelatedLink(ArticleCard story, String reason, String label) {
     }
 
     /** Minutes to read the body at 230 words a minute, at least one. */

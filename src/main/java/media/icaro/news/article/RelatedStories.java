@@ -40,8 +40,11 @@ public final class RelatedStories {
     public record Story(long id, long sectionId, String sectionName, Set<Long> tagIds, Instant publishedAt) {
     }
 
-    /** A related story and the short reason shown beside its link. */
-    public record Pick(long id, double score, String reason) {
+    /**
+     * A related story, the scorer's reason (for the newsroom), and what readers see beside it: "More on"
+     * the rarest topic the two share, or nothing.
+     */
+    public record Pick(long id, double score, String reason, String label) {
     }
 
     private final Map<Long, Story> stories;
@@ -80,7 +83,7 @@ public final class RelatedStories {
         for (Long pinnedId : pinnedIds) {
             Story pinned = stories.get(pinnedId);
             if (picks.size() < limit && isLive(pinned, now) && taken.add(pinnedId)) {
-                picks.add(new Pick(pinnedId, Double.POSITIVE_INFINITY, "Editors' pick"));
+                picks.add(new Pick(pinnedId, Double.POSITIVE_INFINITY, "Editors' pick", null));
             }
         }
         if (picks.size() == limit) {
@@ -123,7 +126,12 @@ public final class RelatedStories {
             return null;
         }
         double score = tagScore + textScore + (sameSection ? SAME_SECTION : 0) + nearness(subject, candidate);
-        return new Pick(candidate.id(), score, reason(shared, tagScore, textScore == 0 ? null : text, subject, candidate));
+        List<String> tags = shared.stream()
+                .sorted(Comparator.comparingDouble(this::rarity).reversed().thenComparing(tagNames::get))
+                .map(tagNames::get)
+                .toList();
+        return new Pick(candidate.id(), score, reason(tags, tagScore, textScore == 0 ? null : text, subject, candidate),
+                tags.isEmpty() ? null : "More on " + tags.get(0));
     }
 
     double rarity(long tagId) {
@@ -140,16 +148,12 @@ public final class RelatedStories {
     }
 
     /**
-     * Names the way the two stories are most alike: the share of the subject's tags (by rarity) they
-     * have in common, or how alike their texts are; then, when the texts also share words that no
+     * Names the way the two stories are most alike (the shared tags come rarest first): the share of
+     * the subject's tags (by rarity) they have in common, or how alike their texts are; then, when the texts also share words that no
      * shared tag says, those words too ("Shared topics: North Korea, Kim Jong Un · Similar text:
      * artillery, shells").
      */
-    private String reason(List<Long> sharedTags, double tagScore, TextSimilarity.TextMatch text, Story subject, Story candidate) {
-        List<String> tags = sharedTags.stream()
-                .sorted(Comparator.comparingDouble(this::rarity).reversed().thenComparing(tagNames::get))
-                .map(tagNames::get)
-                .toList();
+    private String reason(List<String> tags, double tagScore, TextSimilarity.TextMatch text, Story subject, Story candidate) {
         List<String> words = text == null ? List.of() : text.sharedTerms().stream()
                 .filter(word -> subject.tagIds().stream().map(tagNames::get)
                         .noneMatch(tag -> tag != null && tag.toLowerCase().contains(word.toLowerCase())))

@@ -13,6 +13,8 @@ public record ContentChanged(Subject subject, long id) {
         SECTION,
         /** What an editor set for the slots of a front (the front page or a section's page). */
         FRONT,
+        /** One of the site's own pages (About, Privacy...), linked from every page's footer. */
+        PAGE,
         /** Anything may have changed: the change feed lost track of another instance's writes for a while. */
         EVERYTHING
     }
@@ -23,6 +25,10 @@ public record ContentChanged(Subject subject, long id) {
 
     public static ContentChanged section(long id) {
         return new ContentChanged(Subject.SECTION, id);
+    }
+
+    public static ContentChanged page(long id) {
+        return new ContentChanged(Subject.PAGE, id);
     }
 
     public static ContentChanged front() {

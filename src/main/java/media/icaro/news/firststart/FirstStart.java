@@ -22,6 +22,7 @@ import media.icaro.news.author.Author;
 import media.icaro.news.author.AuthorService;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.site.SiteConfig;
+import media.icaro.news.sitepage.SitePageService;
 
 /**
  * Fills an empty database on first start: the sections, the authors, the seed story and, unless
@@ -43,14 +44,16 @@ public class FirstStart {
     private final SectionService sections;
     private final AuthorService authors;
     private final SiteConfig site;
+    private final SitePageService sitePages;
 
     FirstStart(ArticleRepository articles, EditorialService editorial, SectionService sections,
-            AuthorService authors, SiteConfig site) {
+            AuthorService authors, SiteConfig site, SitePageService sitePages) {
         this.articles = articles;
         this.editorial = editorial;
         this.sections = sections;
         this.authors = authors;
         this.site = site;
+        this.sitePages = sitePages;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -75,6 +78,14 @@ public class FirstStart {
             authors.create(row[0], row[1], Author.Type.valueOf(row[2].toUpperCase(Locale.ROOT)), row[3]);
         }
         publish(ContentFile.parse(ContentFile.read(SEED)));
+        if (sitePages.all().isEmpty()) {
+            // The site's own pages, for editors to make their own; Contact waits for an address as a draft.
+            for (String[] row : ContentFile.table("content/pages/index.txt", 3)) {
+                String body = ContentFile.read("content/pages/" + row[0] + ".md").replace("{site}", site.name());
+                sitePages.save(null, null, new SitePageService.Input(row[0], row[1], null, body, null,
+                        row[2].equals("published")), Editor.SYSTEM.username());
+            }
+        }
         int demo = 0;
         if (site.demoContent()) {
             for (String name : ContentFile.read("content/demo/index.txt").split("\n")) {

@@ -22,9 +22,12 @@ import media.icaro.news.front.FrontService;
 import media.icaro.news.front.Slot;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
+import media.icaro.news.sitepage.SitePageService;
+import media.icaro.news.sitepage.SitePageView;
 import media.icaro.news.web.CachedPage;
 
 /**
+ * What lives at a first path segment: a section's page, or one of the site's own pages (About...).
  * A section's page: its lead (the story an editor pinned, else the newest), then its stories newest
  * first, paged by keyset cursors ("before" and "after"). Later pages have no lead.
  */
@@ -36,22 +39,29 @@ public class SectionPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance section(SectionView section, ArticleCard lead, Listing listing);
+
+        static native TemplateInstance sitePage(SitePageView page);
     }
 
     private final ArticleService articles;
     private final SectionService sections;
     private final FrontService fronts;
+    private final SitePageService sitePages;
 
-    SectionPage(ArticleService articles, SectionService sections, FrontService fronts) {
+    SectionPage(ArticleService articles, SectionService sections, FrontService fronts, SitePageService sitePages) {
         this.articles = articles;
         this.sections = sections;
         this.fronts = fronts;
+        this.sitePages = sitePages;
     }
 
     @GET
     public TemplateInstance get(@PathParam("section") String slug, @QueryParam("before") String before,
             @QueryParam("after") String after) {
-        SectionView section = sections.findBySlug(slug).orElseThrow(NotFoundException::new);
+        SectionView section = sections.findBySlug(slug).orElse(null);
+        if (section == null) {
+            return Templates.sitePage(sitePages.findPublished(slug).orElseThrow(NotFoundException::new));
+        }
         Listing listing = articles.listing(ListingScope.section(section.id()), before, after);
         ArticleCard lead = null;
         if (listing.newer() == null) {

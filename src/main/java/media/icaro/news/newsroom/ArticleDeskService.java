@@ -29,9 +29,13 @@ public class ArticleDeskService {
 
     static final String CHOOSE_IMAGE_AGAIN = "Choose the image again: it is saved only together with the article";
 
-    /** Everything the article form page shows. */
+    /**
+     * Everything the article form page shows; {@code related} is what the Related block picks for the
+     * article as saved, each with the scorer's reason (readers see no reasons).
+     */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
-            List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink) {
+            List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink,
+            List<ArticleView.RelatedLink> related) {
 
         public boolean isNew() {
             return article == null;
@@ -56,7 +60,7 @@ public class ArticleDeskService {
     public FormPage blank(NewsroomUser user) {
         ArticleForm form = new ArticleForm();
         form.bylines = user.displayName();
-        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null);
+        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null, List.of());
     }
 
     public FormPage edit(long id, NewsroomUser user, String notice) {
@@ -139,6 +143,8 @@ public class ArticleDeskService {
             checkMayOpen(article.createdBy(), user);
         }
         String preview = article == null ? null : previewLinks.linkFor(article.id(), Instant.now());
-        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview);
+        List<ArticleView.RelatedLink> related = article == null ? List.of()
+                : articles.preview(article.id()).map(ArticleView::related).orElse(List.of());
+        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related);
     }
 }

@@ -161,8 +161,8 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                     // A section's name and address are in every document of its articles.
                     case SECTION -> source.inSection(change.id(), Instant.now()).forEach(c -> apply(Optional.of(c)));
                     case EVERYTHING -> catchUp(true);
-                    // Fronts arrange stories; no document changes.
-                    case FRONT -> {
+                    // Fronts arrange stories, and site pages are not searched: no document changes.
+                    case FRONT, PAGE -> {
                     }
                 }
                 commitWhenIdle();

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -16,6 +17,7 @@ import media.icaro.news.domain.CleanText;
 import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.domain.ContentGeneration;
 import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.domain.FirstSegments;
 import media.icaro.news.domain.Slugs;
 
 /**
@@ -23,7 +25,7 @@ import media.icaro.news.domain.Slugs;
  * current {@link ContentGeneration}: any change, here or on another instance, reloads them.
  */
 @ApplicationScoped
-public class SectionService {
+public class SectionService implements FirstSegments {
 
     /** First path segments that belong to other pages, so no section may take them. */
     public static final Set<String> RESERVED_SLUGS = Set.of("admin", "api", "author", "feed", "login", "logout",
@@ -32,11 +34,20 @@ public class SectionService {
     private final SectionRepository sections;
     private final Event<ContentChanged> changes;
     private final ContentGeneration.Derived<List<SectionView>> navigation;
+    private final Instance<FirstSegments> firstSegments;
 
-    SectionService(SectionRepository sections, Event<ContentChanged> changes, ContentGeneration generations) {
+    SectionService(SectionRepository sections, Event<ContentChanged> changes, ContentGeneration generations,
+            Instance<FirstSegments> firstSegments) {
         this.sections = sections;
+        this.firstSegments = firstSegments;
         this.changes = changes;
         this.navigation = generations.derived(() -> sections.listInNavigationOrder().stream().map(SectionView::of).toList());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String holderOf(String slug) {
+        return findBySlug(slug).isPresent() ? "a section" : null;
     }
 
     /** All sections in navigation order. */
@@ -77,6 +88,14 @@ public class SectionService {
             errors.add("slug", "'" + cleanSlug + "' is reserved for another part of the site");
         } else if (sections.count("slug", cleanSlug) > 0) {
             errors.add("slug", "There is already a section '" + cleanSlug + "'");
+        } else {
+            for (FirstSegments others : firstSegments) {
+                String holder = others.holderOf(cleanSlug);
+                if (holder != null) {
+                    errors.add("slug", "/" + cleanSlug + " is already the address of " + holder);
+                    break;
+                }
+            }
         }
         checkNameAndDescription(name, description, errors);
         errors.throwIfAny();

@@ -35,7 +35,7 @@ import media.icaro.news.domain.Slugs;
 @RegisterForReflection(targets = { SiteArchive.Header.class, SiteArchive.SectionLine.class, SiteArchive.AuthorLine.class,
         SiteArchive.TagLine.class, SiteArchive.AccountLine.class, SiteArchive.ImageLine.class, SiteArchive.ArticleLine.class,
         SiteArchive.FeatureImage.class, SiteArchive.CorrectionLine.class, SiteArchive.RevisionLine.class,
-        SiteArchive.RedirectLine.class, SiteArchive.FrontLine.class, SiteArchive.FrontSlotLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
+        SiteArchive.RedirectLine.class, SiteArchive.FrontLine.class, SiteArchive.FrontSlotLine.class, SiteArchive.PageLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
         TransferService.ImportSummary.class })
 final class SiteArchive {
 
@@ -46,7 +46,7 @@ final class SiteArchive {
     static final String JSONL = "application/jsonl";
 
     /** The record types, in the order an export writes them. */
-    static final List<String> TYPES = List.of("section", "author", "tag", "account", "image", "article", "redirect", "front");
+    static final List<String> TYPES = List.of("section", "author", "tag", "account", "image", "article", "redirect", "front", "page");
 
     private SiteArchive() {
     }
@@ -206,6 +206,19 @@ final class SiteArchive {
 
     record FrontSlotLine(@NotBlank @Size(max = 100) String block, @NotNull @Positive Integer number, @Positive Long article,
             @Pattern(regexp = Slugs.PATTERN) String fillSection, @Pattern(regexp = Slugs.PATTERN) String fillTag) {
+    }
+
+    /** One of the site's own pages (About, Privacy...): its text as Markdown, rendered again on import. */
+    @JsonIgnoreProperties(value = "type", allowGetters = true)
+    @JsonPropertyOrder("type")
+    record PageLine(@NotBlank @Size(max = 80) @Pattern(regexp = Slugs.PATTERN) String slug,
+            @NotBlank @Size(max = 200) String title, @Size(max = 500) String description,
+            @NotBlank @Size(max = 100_000) String body, @NotNull @PositiveOrZero Integer position, boolean published,
+            Instant updatedAt, @Size(max = 100) String updatedBy) implements Line {
+        @JsonProperty("type")
+        public String type() {
+            return "page";
+        }
     }
 
     /** The last line: how many records of each type came before it, so that a cut archive shows. */

@@ -30,6 +30,7 @@ import media.icaro.news.author.Author;
 import media.icaro.news.front.Front;
 import media.icaro.news.front.FrontSlot;
 import media.icaro.news.section.Section;
+import media.icaro.news.sitepage.SitePage;
 import media.icaro.news.site.SiteConfig;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.transfer.SiteArchive.ArticleLine;
@@ -138,6 +139,10 @@ class SiteExporter {
                 }
             }
             fronts();
+            for (SitePage page : rows.sitePages()) {
+                record(new SiteArchive.PageLine(page.slug, page.title, page.description, page.bodyMarkdown, page.position,
+                        page.published, page.updatedAt, page.updatedBy));
+            }
             write(new SiteArchive.End(counts));
             generator.flush();
         }

@@ -52,6 +52,7 @@ import media.icaro.news.front.Front;
 import media.icaro.news.front.FrontService;
 import media.icaro.news.front.FrontSlot;
 import media.icaro.news.section.Section;
+import media.icaro.news.sitepage.SitePage;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.transfer.SiteArchive.ArticleLine;
@@ -187,6 +188,7 @@ class SiteImporter {
                     case "article" -> article(as(node, ArticleLine.class));
                     case "redirect" -> redirect(as(node, SiteArchive.RedirectLine.class));
                     case "front" -> front(as(node, SiteArchive.FrontLine.class));
+                    case "page" -> page(as(node, SiteArchive.PageLine.class));
                     case "end" -> {
                         end(as(node, SiteArchive.End.class));
                         ended = true;
@@ -422,6 +424,26 @@ class SiteImporter {
                 rows.persist(slot);
             }
             counted("front");
+        }
+
+        /** A site page, its text rendered and sanitised again; its address must not be a section's. */
+        private void page(SiteArchive.PageLine line) {
+            unique("page", line.slug());
+            if (SectionService.RESERVED_SLUGS.contains(line.slug()) || sections.containsKey(line.slug())) {
+                throw here("the page \"" + line.slug() + "\" has the address of a section or of another part of the site.");
+            }
+            SitePage page = new SitePage();
+            page.slug = line.slug();
+            page.title = line.title().strip();
+            page.description = line.description();
+            page.bodyMarkdown = line.body();
+            page.bodyHtml = bodies.toHtml(line.body());
+            page.position = line.position();
+            page.published = line.published();
+            page.updatedAt = line.updatedAt() == null ? Instant.now() : line.updatedAt();
+            page.updatedBy = line.updatedBy() == null ? "import" : line.updatedBy();
+            rows.persist(page);
+            counted("page");
         }
 
         private Long defined(Long id, String type, String reference) {

@@ -19,6 +19,7 @@ import media.icaro.news.author.Author;
 import media.icaro.news.front.Front;
 import media.icaro.news.front.FrontSlot;
 import media.icaro.news.section.Section;
+import media.icaro.news.sitepage.SitePage;
 import media.icaro.news.tag.Tag;
 
 /**
@@ -38,10 +39,10 @@ class TransferRepository {
      * @param articles articles created in the newsroom or through the API (first start creates them as "system")
      * @param revisions saves by anyone else than the system (edits, publishing)
      */
-    record WrittenContent(long articles, long revisions, long corrections, long redirects, long images) {
+    record WrittenContent(long articles, long revisions, long corrections, long redirects, long images, long pages) {
 
         boolean isNone() {
-            return articles + revisions + corrections + redirects + images == 0;
+            return articles + revisions + corrections + redirects + images + pages == 0;
         }
     }
 
@@ -62,6 +63,7 @@ class TransferRepository {
         counts.put("article", count("select count(a) from Article a"));
         counts.put("redirect", count("select count(r) from ArticleRedirect r"));
         counts.put("front", count("select count(f) from Front f"));
+        counts.put("page", count("select count(p) from SitePage p"));
         return counts;
     }
 
@@ -80,7 +82,9 @@ class TransferRepository {
                         .setParameter(1, system).getSingleResult(),
                 entityManager.createQuery("select count(r) from Revision r where r.revisedBy <> ?1", Long.class)
                         .setParameter(1, system).getSingleResult(),
-                correctionCount(), count("select count(r) from ArticleRedirect r"), count("select count(i) from Image i"));
+                correctionCount(), count("select count(r) from ArticleRedirect r"), count("select count(i) from Image i"),
+                entityManager.createQuery("select count(p) from SitePage p where p.updatedBy <> ?1", Long.class)
+                        .setParameter(1, system).getSingleResult());
     }
 
     /**
@@ -89,7 +93,7 @@ class TransferRepository {
      * transaction, to an empty site.
      */
     void deleteContent() {
-        for (String table : List.of("front_slot", "front", "article_redirect", "correction", "article_revision", "article_related_pin",
+        for (String table : List.of("site_page", "front_slot", "front", "article_redirect", "correction", "article_revision", "article_related_pin",
                 "article_tag", "article_byline", "article", "image", "tag", "author", "section")) {
             entityManager.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
@@ -102,6 +106,10 @@ class TransferRepository {
     List<FrontSlot> frontSlots() {
         return entityManager.createQuery("from FrontSlot s order by s.frontName, s.block, s.number", FrontSlot.class)
                 .getResultList();
+    }
+
+    List<SitePage> sitePages() {
+        return entityManager.createQuery("from SitePage p order by p.position, p.id", SitePage.class).getResultList();
     }
 
     List<Section> sections() {

@@ -141,6 +141,9 @@ public class TransferService {
         if (written.revisions() > 0) {
             return "stories edited since the site's first start";
         }
+        if (written.pages() > 0) {
+            return "site pages (About, Privacy...) written since the site's first start";
+        }
         return "corrections, images or old addresses written since the site's first start";
     }
 

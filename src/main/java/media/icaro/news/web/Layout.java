@@ -7,6 +7,8 @@ import io.quarkus.qute.TemplateGlobal;
 
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
+import media.icaro.news.sitepage.SitePageService;
+import media.icaro.news.sitepage.SitePageView;
 import media.icaro.news.site.SiteConfig;
 
 /** What the one layout shows on every page: the site's name and language, and the section navigation. */
@@ -45,6 +47,15 @@ public final class Layout {
 
     static String iconPng() {
         return Arc.container().instance(StaticAssets.class).get().url("icon-32.png");
+    }
+
+    /** The site's published pages (About, Privacy...), for the footer; none while the database is away. */
+    static List<SitePageView> sitePages() {
+        try {
+            return Arc.container().instance(SitePageService.class).get().footer();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     static List<SectionView> navigation() {

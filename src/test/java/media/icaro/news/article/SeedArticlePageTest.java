@@ -100,26 +100,27 @@ class SeedArticlePageTest {
     }
 
     @Test
-    void relatedBlockLinksLiveStoriesWithReasons() {
+    void relatedBlockLinksLiveStoriesWithTheirSectionAndDateNotTheScorersReasons() {
         Document page = TestContent.page(URL);
         Element related = page.selectFirst("aside.related");
         assertEquals("Related", related.selectFirst("h2").text());
+        assertNotNull(related.closest(".article-rail"), "Related sits in the article's rail");
         Elements items = related.select("li");
         assertTrue(items.size() >= 3 && items.size() <= 5, "between 3 and 5 related stories: " + items.size());
         for (Element item : items) {
-            Element link = item.selectFirst("a");
+            Element link = item.selectFirst("h3 a");
             String href = link.attr("href");
             assertFalse(href.equals(URL), "never the story itself");
             assertFalse(link.text().isBlank());
-            String reason = item.selectFirst(".related-reason").text();
-            // Similar text is a reason too: which stories it names depends on what other tests have published.
-            assertTrue(reason.startsWith("Shared topic") || reason.startsWith("Also in") || reason.startsWith("Similar ")
-                    || reason.equals("Editors' pick"), reason);
+            Element meta = item.selectFirst(".card-meta");
+            assertTrue(href.startsWith(meta.selectFirst("a").attr("href") + "/"), "the story's own section: " + meta);
+            assertFalse(meta.selectFirst("time").attr("datetime").isBlank());
+            assertFalse(item.text().contains("Similar") || item.text().contains("Shared topic"), "no scorer's workings: " + item.text());
             Document target = TestContent.page(href);
             assertEquals(link.text(), target.selectFirst("h1").text());
         }
-        assertTrue(items.get(0).selectFirst(".related-reason").text().startsWith("Shared topics:"),
-                "the best match shares several topics");
+        // The best match shares the rarest topics; readers see the rarest one named.
+        assertTrue(items.get(0).selectFirst(".related-label").text().startsWith("More on "), items.get(0).text());
     }
 
     @Test

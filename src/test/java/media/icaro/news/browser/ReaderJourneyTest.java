@@ -111,7 +111,7 @@ class ReaderJourneyTest {
         assertFalse(b.findAll(".article-body p").isEmpty(), "the body is there");
         atPage.accept("article-seed");
 
-        WebElement related = b.find(".related li a");
+        WebElement related = b.find(".related li h3 a");
         String relatedHeadline = related.getText();
         b.follow(related);
         assertEquals(relatedHeadline, b.find("h1.headline").getText());

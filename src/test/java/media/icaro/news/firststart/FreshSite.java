@@ -33,7 +33,7 @@ public class FreshSite {
 
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("front_slot", "front", "article_redirect", "correction", "article_revision", "article_related_pin",
+            for (String table : List.of("site_page", "front_slot", "front", "article_redirect", "correction", "article_revision", "article_related_pin",
                     "article_tag", "article_byline", "article", "image", "tag", "author", "section")) {
                 entityManager.createNativeQuery("DELETE FROM " + table).executeUpdate();
             }

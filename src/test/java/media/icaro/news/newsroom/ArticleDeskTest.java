@@ -260,11 +260,16 @@ class ArticleDeskTest {
         Response saved = DeskForms.post(editor, "/admin/articles", fields);
         assertEquals(303, saved.statusCode(), saved.asString());
         long id = DeskForms.idFrom(saved);
-        List<String> related = TestContent.page(editorial.load(id).url()).select("aside.related li a").eachAttr("href");
+        List<String> related = TestContent.page(editorial.load(id).url()).select("aside.related li h3 a").eachAttr("href");
         assertEquals(List.of(byAddress.url(), bySlug.url(), byNumber.url()), related.subList(0, 3), "pinned first, in order");
+        Document edit = editor.page("/admin/articles/" + id);
         assertEquals(byAddress.id() + "\n" + bySlug.id() + "\n" + byNumber.id(),
-                editor.page("/admin/articles/" + id).selectFirst("#pinnedRelated").wholeText().replaceFirst("^\n", ""),
-                "the form shows them by number");
+                edit.selectFirst("#pinnedRelated").wholeText().replaceFirst("^\n", ""), "the form shows them by number");
+        // The newsroom sees the scorer's reasons that readers do not.
+        List<Element> picks = edit.select(".related-picks li");
+        assertEquals(related, picks.stream().map(li -> li.selectFirst("a").attr("href")).toList());
+        assertTrue(picks.get(0).text().contains("Editors' pick"), picks.get(0).text());
+        assertTrue(picks.get(0).text().contains(byAddress.url()), "its address, to paste: " + picks.get(0).text());
     }
 
     @Test

@@ -96,8 +96,8 @@ class SiteImportTest {
         pages.forEach((url, html) -> assertEquals(withoutImageIds(html), withoutImageIds(after.get(url)), url));
 
         Document pinning = Jsoup.parse(after.get(pinningUrl));
-        assertEquals(pinnedFirst, pinning.selectFirst(".related li a").attr("href"), "the pins come first, in order");
-        assertEquals(picturedUrl, pinning.select(".related li a").get(1).attr("href"));
+        assertEquals(pinnedFirst, pinning.selectFirst(".related li h3 a").attr("href"), "the pins come first, in order");
+        assertEquals(picturedUrl, pinning.select(".related li h3 a").get(1).attr("href"));
         Document pictured = Jsoup.parse(after.get(picturedUrl));
         assertEquals("Cranes over the old port", pictured.selectFirst(".feature-image img").attr("alt"));
         assertTrue(pictured.selectFirst(".corrections").text().contains("wrong year"));
