@@ -49,7 +49,12 @@ public class FrontDeskService {
             FrontService.SlotState state, String note, boolean first, boolean last) {
     }
 
-    public record BlockRows(Block block, List<SlotRow> slots) {
+    /** @param folded shown folded (a section's block on the front page with nothing set and nothing wrong) */
+    public record BlockRows(Block block, List<SlotRow> slots, boolean folded) {
+
+        public long pinned() {
+            return slots.stream().filter(row -> row.state().pinned() != null).count();
+        }
     }
 
     public record Page(NewsroomUser user, FrontDefinition front, List<FrontDefinition> fronts, long version, String saved,
@@ -163,7 +168,9 @@ public class FrontDeskService {
                         address, fillOptions(block.block(), popularTags, slot, fill), slot, note(slot, now),
                         slot.slot().number() == 1, slot.slot().number() == block.block().size()));
             }
-            blocks.add(new BlockRows(block.block(), rows));
+            boolean untouched = rows.stream().allMatch(row -> row.state().pinned() == null && row.state().fill().isEmpty()
+                    && !errors.has(row.key()) && !errors.has(row.key() + "-address") && !errors.has(row.key() + "-fill"));
+            blocks.add(new BlockRows(block.block(), rows, front.section() == null && section != null && untouched && typed == null));
         }
         String saved = state.updatedAt() == null ? null
                 : "Last saved by " + state.updatedBy() + ", " + SiteDates.dateline(state.updatedAt()) + ".";
