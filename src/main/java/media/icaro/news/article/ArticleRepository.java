@@ -180,6 +180,39 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return liveCardsByIds(query.getResultList(), now);
     }
 
+    /** Rows of (article id, excluded story id): every story an editor keeps out of an article's Related block. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> relatedExclusionRows() {
+        return getEntityManager().createNativeQuery("SELECT article_id, excluded_id FROM article_related_exclusion")
+                .unwrap(NativeQuery.class).addScalar("article_id", StandardBasicTypes.LONG)
+                .addScalar("excluded_id", StandardBasicTypes.LONG).getResultList();
+    }
+
+    /** The stories kept out of this article's Related block, in the order they were excluded. */
+    @SuppressWarnings("unchecked")
+    public List<Long> relatedExclusions(long articleId) {
+        return getEntityManager().createNativeQuery("SELECT excluded_id FROM article_related_exclusion WHERE article_id = ?1"
+                + " ORDER BY excluded_at, excluded_id").unwrap(NativeQuery.class).addScalar("excluded_id", StandardBasicTypes.LONG)
+                .setParameter(1, articleId).getResultList();
+    }
+
+    /** Keeps a story out of an article's Related block; false when it already was. */
+    public boolean excludeRelated(long articleId, long storyId, Instant at, String by) {
+        if (relatedExclusions(articleId).contains(storyId)) {
+            return false;
+        }
+        getEntityManager().createNativeQuery("INSERT INTO article_related_exclusion (article_id, excluded_id, excluded_at, excluded_by)"
+                + " VALUES (?1, ?2, ?3, ?4)").setParameter(1, articleId).setParameter(2, storyId).setParameter(3, at)
+                .setParameter(4, by).executeUpdate();
+        return true;
+    }
+
+    /** Lets a story back into an article's Related block; false when it was not kept out. */
+    public boolean includeRelated(long articleId, long storyId) {
+        return getEntityManager().createNativeQuery("DELETE FROM article_related_exclusion WHERE article_id = ?1 AND excluded_id = ?2")
+                .setParameter(1, articleId).setParameter(2, storyId).executeUpdate() > 0;
+    }
+
     /** Whether a live article shows this feature image. */
     public boolean showsImageLive(long imageId, Instant now) {
         return count("from Article a where a.imageId = :image and " + LIVE,

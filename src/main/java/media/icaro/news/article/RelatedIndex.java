@@ -15,7 +15,7 @@ import media.icaro.news.domain.ContentGeneration;
 
 /**
  * Keeps the related-story scorer's snapshot of the published corpus in memory for the current
- * {@link ContentGeneration}: two queries build it, any change (here or on another instance) makes the
+ * {@link ContentGeneration}: three queries build it, any change (here or on another instance) makes the
  * next reader rebuild it. Article pages thus compute related stories without touching the database.
  */
 @ApplicationScoped
@@ -47,6 +47,10 @@ public class RelatedIndex {
             stories.add(new RelatedStories.Story(id, (Long) row[1], (String) row[2],
                     Set.copyOf(tagsByArticle.getOrDefault(id, Set.of())), (Instant) row[3]));
         }
-        return new RelatedStories(stories, tagNames);
+        Map<Long, Set<Long>> excluded = new HashMap<>();
+        for (Object[] row : articles.relatedExclusionRows()) {
+            excluded.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((Long) row[1]);
+        }
+        return new RelatedStories(stories, tagNames, excluded);
     }
 }

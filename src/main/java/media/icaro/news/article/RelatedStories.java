@@ -22,7 +22,7 @@ import java.util.Set;
  * <li>nearness in publication time adds up to {@value #NEARNESS}, halving every {@value #HALF_LIFE_DAYS} days.</li>
  * </ul>
  * Only stories sharing a tag, the section or enough text are candidates: time alone relates
- * nothing. The reason shown is the strongest signal: shared tags, similar text, or the section. The story
+ * nothing, and a story an editor excluded for the subject never shows. The reason shown is the strongest signal: shared tags, similar text, or the section. The story
  * itself and anything not live are never returned. Instances are immutable snapshots of the
  * published corpus; {@link RelatedIndex} rebuilds them when content changes.
  */
@@ -50,8 +50,15 @@ public final class RelatedStories {
     private final Map<Long, Story> stories;
     private final Map<Long, String> tagNames;
     private final Map<Long, Integer> tagFrequency = new HashMap<>();
+    /** By article id, the stories an editor keeps out of its Related block. */
+    private final Map<Long, Set<Long>> excluded;
 
     public RelatedStories(Collection<Story> stories, Map<Long, String> tagNames) {
+        this(stories, tagNames, Map.of());
+    }
+
+    public RelatedStories(Collection<Story> stories, Map<Long, String> tagNames, Map<Long, Set<Long>> excluded) {
+        this.excluded = excluded;
         this.stories = new HashMap<>();
         for (Story story : stories) {
             this.stories.put(story.id(), story);
@@ -80,6 +87,8 @@ public final class RelatedStories {
         List<Pick> picks = new ArrayList<>();
         Set<Long> taken = new LinkedHashSet<>();
         taken.add(subject.id());
+        // An excluded story never shows, not even pinned.
+        taken.addAll(excluded.getOrDefault(subject.id(), Set.of()));
         for (Long pinnedId : pinnedIds) {
             Story pinned = stories.get(pinnedId);
             if (picks.size() < limit && isLive(pinned, now) && taken.add(pinnedId)) {

@@ -26,6 +26,7 @@ import media.icaro.news.account.Roles;
 import media.icaro.news.article.ArticlePage;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.RelatedExclusions;
 import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.section.SectionService;
@@ -47,7 +48,9 @@ public class ArticleDesk {
             "scheduled", "Scheduled: it will be published at the time set below.",
             "unpublished", "Unpublished: readers no longer see it.",
             "corrected", "Correction added; the article now shows it and reads \"Updated\".",
-            "restored", "Revision restored, as a new revision.");
+            "restored", "Revision restored, as a new revision.",
+            "excluded", "That story no longer shows in this article's Related block.",
+            "included", "That story may show in this article's Related block again.");
 
     @CheckedTemplate
     static class Templates {
@@ -61,10 +64,12 @@ public class ArticleDesk {
     private final EditorialService editorial;
     private final SectionService sections;
     private final SecurityIdentity identity;
+    private final RelatedExclusions exclusions;
 
     ArticleDesk(ArticleDeskService desk, EditorialService editorial, SectionService sections,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, RelatedExclusions exclusions) {
         this.desk = desk;
+        this.exclusions = exclusions;
         this.editorial = editorial;
         this.sections = sections;
         this.identity = identity;
@@ -148,6 +153,24 @@ public class ArticleDesk {
                     .entity(Templates.form(desk.withErrors(id, desk.edit(id, user(), null).form(), e.errors(), user(), null)))
                     .build();
         }
+    }
+
+    /** Keeps a story out of this article's Related block. */
+    @POST
+    @Path("{id: [0-9]{1,18}}/related/exclude")
+    @RolesAllowed(Roles.EDITOR)
+    public Response excludeRelated(@PathParam("id") long id, @RestForm long story) {
+        exclusions.exclude(id, story, Editor.of(identity));
+        return redirect(id, "excluded");
+    }
+
+    /** Lets an excluded story back into this article's Related block. */
+    @POST
+    @Path("{id: [0-9]{1,18}}/related/include")
+    @RolesAllowed(Roles.EDITOR)
+    public Response includeRelated(@PathParam("id") long id, @RestForm long story) {
+        exclusions.include(id, story);
+        return redirect(id, "included");
     }
 
     @POST

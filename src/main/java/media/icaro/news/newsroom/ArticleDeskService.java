@@ -12,6 +12,8 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.ArticleView;
+import media.icaro.news.article.RelatedExclusions;
+import media.icaro.news.article.StorySummary;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.EditorialService;
@@ -35,7 +37,7 @@ public class ArticleDeskService {
      */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
             List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink,
-            List<ArticleView.RelatedLink> related) {
+            List<ArticleView.RelatedLink> related, List<StorySummary> excluded) {
 
         public boolean isNew() {
             return article == null;
@@ -47,9 +49,11 @@ public class ArticleDeskService {
     private final SectionService sections;
     private final PreviewLinks previewLinks;
     private final ArticleService articles;
+    private final RelatedExclusions exclusions;
 
     ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
-            ArticleService articles) {
+            ArticleService articles, RelatedExclusions exclusions) {
+        this.exclusions = exclusions;
         this.editorial = editorial;
         this.articles = articles;
         this.forms = forms;
@@ -60,7 +64,7 @@ public class ArticleDeskService {
     public FormPage blank(NewsroomUser user) {
         ArticleForm form = new ArticleForm();
         form.bylines = user.displayName();
-        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null, List.of());
+        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null, List.of(), List.of());
     }
 
     public FormPage edit(long id, NewsroomUser user, String notice) {
@@ -145,6 +149,7 @@ public class ArticleDeskService {
         String preview = article == null ? null : previewLinks.linkFor(article.id(), Instant.now());
         List<ArticleView.RelatedLink> related = article == null ? List.of()
                 : articles.preview(article.id()).map(ArticleView::related).orElse(List.of());
-        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related);
+        List<StorySummary> excluded = article == null ? List.of() : exclusions.of(article.id());
+        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded);
     }
 }

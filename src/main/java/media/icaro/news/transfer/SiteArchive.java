@@ -35,7 +35,7 @@ import media.icaro.news.domain.Slugs;
 @RegisterForReflection(targets = { SiteArchive.Header.class, SiteArchive.SectionLine.class, SiteArchive.AuthorLine.class,
         SiteArchive.TagLine.class, SiteArchive.AccountLine.class, SiteArchive.ImageLine.class, SiteArchive.ArticleLine.class,
         SiteArchive.FeatureImage.class, SiteArchive.CorrectionLine.class, SiteArchive.RevisionLine.class,
-        SiteArchive.RedirectLine.class, SiteArchive.FrontLine.class, SiteArchive.FrontSlotLine.class, SiteArchive.PageLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
+        SiteArchive.RedirectLine.class, SiteArchive.FrontLine.class, SiteArchive.FrontSlotLine.class, SiteArchive.PageLine.class, SiteArchive.ExclusionLine.class, SiteArchive.End.class, TransferApi.ArchiveErrors.class, TransferApi.ArchiveError.class,
         TransferService.ImportSummary.class })
 final class SiteArchive {
 
@@ -46,7 +46,7 @@ final class SiteArchive {
     static final String JSONL = "application/jsonl";
 
     /** The record types, in the order an export writes them. */
-    static final List<String> TYPES = List.of("section", "author", "tag", "account", "image", "article", "redirect", "front", "page");
+    static final List<String> TYPES = List.of("section", "author", "tag", "account", "image", "article", "redirect", "exclusion", "front", "page");
 
     private SiteArchive() {
     }
@@ -206,6 +206,17 @@ final class SiteArchive {
 
     record FrontSlotLine(@NotBlank @Size(max = 100) String block, @NotNull @Positive Integer number, @Positive Long article,
             @Pattern(regexp = Slugs.PATTERN) String fillSection, @Pattern(regexp = Slugs.PATTERN) String fillTag) {
+    }
+
+    /** A story an editor keeps out of an article's Related block; both are article records' ids. */
+    @JsonIgnoreProperties(value = "type", allowGetters = true)
+    @JsonPropertyOrder("type")
+    record ExclusionLine(@NotNull @Positive Long article, @NotNull @Positive Long excluded, Instant excludedAt,
+            @Size(max = 100) String excludedBy) implements Line {
+        @JsonProperty("type")
+        public String type() {
+            return "exclusion";
+        }
     }
 
     /** One of the site's own pages (About, Privacy...): its text as Markdown, rendered again on import. */

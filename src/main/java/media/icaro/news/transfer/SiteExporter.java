@@ -138,6 +138,11 @@ class SiteExporter {
                     record(new SiteArchive.RedirectLine(redirect.oldPath, redirect.articleId));
                 }
             }
+            for (Object[] row : rows.exclusions()) {
+                if (articles.contains((Long) row[0]) && articles.contains((Long) row[1])) {
+                    record(new SiteArchive.ExclusionLine((Long) row[0], (Long) row[1], (Instant) row[2], (String) row[3]));
+                }
+            }
             fronts();
             for (SitePage page : rows.sitePages()) {
                 record(new SiteArchive.PageLine(page.slug, page.title, page.description, page.bodyMarkdown, page.position,

@@ -187,6 +187,7 @@ class SiteImporter {
                     case "image" -> image(as(node, SiteArchive.ImageLine.class));
                     case "article" -> article(as(node, ArticleLine.class));
                     case "redirect" -> redirect(as(node, SiteArchive.RedirectLine.class));
+                    case "exclusion" -> exclusion(as(node, SiteArchive.ExclusionLine.class));
                     case "front" -> front(as(node, SiteArchive.FrontLine.class));
                     case "page" -> page(as(node, SiteArchive.PageLine.class));
                     case "end" -> {
@@ -426,6 +427,20 @@ class SiteImporter {
             counted("front");
         }
 
+        /** A story kept out of an article's Related block, both defined before it. */
+        private void exclusion(SiteArchive.ExclusionLine line) {
+            unique("exclusion", line.article() + " " + line.excluded());
+            long article = defined(articleIds.get(line.article()), "article", String.valueOf(line.article()));
+            long excluded = defined(articleIds.get(line.excluded()), "article", String.valueOf(line.excluded()));
+            if (article == excluded) {
+                throw here("an article cannot be kept out of its own Related block.");
+            }
+            rows.flushAndClear();
+            rows.addExclusion(article, excluded, line.excludedAt() == null ? Instant.now() : line.excludedAt(),
+                    line.excludedBy() == null ? "import" : line.excludedBy());
+            counted("exclusion");
+        }
+
         /** A site page, its text rendered and sanitised again; its address must not be a section's. */
         private void page(SiteArchive.PageLine line) {
             unique("page", line.slug());
@@ -448,7 +463,7 @@ class SiteImporter {
 
         private Long defined(Long id, String type, String reference) {
             if (id == null) {
-                throw here("a front's slot names the " + type + " " + reference + ", which no line before it defines.");
+                throw here("a record names the " + type + " " + reference + ", which no line before it defines.");
             }
             return id;
         }

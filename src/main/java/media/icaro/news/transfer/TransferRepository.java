@@ -62,6 +62,8 @@ class TransferRepository {
         counts.put("image", count("select count(i) from Image i"));
         counts.put("article", count("select count(a) from Article a"));
         counts.put("redirect", count("select count(r) from ArticleRedirect r"));
+        counts.put("exclusion", ((Number) entityManager.createNativeQuery("SELECT COUNT(*) FROM article_related_exclusion")
+                .getSingleResult()).longValue());
         counts.put("front", count("select count(f) from Front f"));
         counts.put("page", count("select count(p) from SitePage p"));
         return counts;
@@ -93,7 +95,7 @@ class TransferRepository {
      * transaction, to an empty site.
      */
     void deleteContent() {
-        for (String table : List.of("site_page", "front_slot", "front", "article_redirect", "correction", "article_revision", "article_related_pin",
+        for (String table : List.of("site_page", "front_slot", "front", "article_related_exclusion", "article_redirect", "correction", "article_revision", "article_related_pin",
                 "article_tag", "article_byline", "article", "image", "tag", "author", "section")) {
             entityManager.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
@@ -106,6 +108,23 @@ class TransferRepository {
     List<FrontSlot> frontSlots() {
         return entityManager.createQuery("from FrontSlot s order by s.frontName, s.block, s.number", FrontSlot.class)
                 .getResultList();
+    }
+
+    /** Rows of (article id, excluded id, excluded at, excluded by). */
+    @SuppressWarnings("unchecked")
+    List<Object[]> exclusions() {
+        return entityManager.createNativeQuery("SELECT article_id, excluded_id, excluded_at, excluded_by FROM article_related_exclusion"
+                + " ORDER BY article_id, excluded_id").unwrap(org.hibernate.query.NativeQuery.class)
+                .addScalar("article_id", org.hibernate.type.StandardBasicTypes.LONG)
+                .addScalar("excluded_id", org.hibernate.type.StandardBasicTypes.LONG)
+                .addScalar("excluded_at", org.hibernate.type.StandardBasicTypes.INSTANT)
+                .addScalar("excluded_by", org.hibernate.type.StandardBasicTypes.STRING).getResultList();
+    }
+
+    void addExclusion(long article, long excluded, Instant at, String by) {
+        entityManager.createNativeQuery("INSERT INTO article_related_exclusion (article_id, excluded_id, excluded_at, excluded_by)"
+                + " VALUES (?1, ?2, ?3, ?4)").setParameter(1, article).setParameter(2, excluded).setParameter(3, at)
+                .setParameter(4, by).executeUpdate();
     }
 
     List<SitePage> sitePages() {

@@ -59,6 +59,20 @@ class RelatedStoriesTest {
     final RelatedStories related = new RelatedStories(corpus, TAG_NAMES);
 
     @Test
+    void anExcludedStoryNeverShowsEvenPinnedAndReadersSeeTheRarestSharedTopic() {
+        RelatedStories excluding = new RelatedStories(corpus, TAG_NAMES, Map.of(1L, Set.of(2L, 3L)));
+        List<Pick> picks = excluding.relatedTo(subject, List.of(3L, 5L), 10, NOW);
+        List<Long> ids = ids(picks);
+        assertFalse(ids.contains(2L) || ids.contains(3L), "excluded, the best match and a pin: " + ids);
+        assertEquals(5L, ids.get(0), "the other pin still comes first");
+        assertTrue(ids(related.relatedTo(subject, List.of(), 10, NOW)).contains(2L), "other articles are not affected");
+        Pick best = related.relatedTo(subject, List.of(), 1, NOW).get(0);
+        assertEquals(2L, best.id());
+        assertTrue(best.label().equals("More on Kim Jong Un") || best.label().equals("More on North Korea"), best.label());
+        assertEquals(null, picks.get(0).label(), "a pin needs no label");
+    }
+
+    @Test
     void neverTheStoryItselfNorOneNotYetLive() {
         List<Long> ids = ids(related.relatedTo(subject, List.of(1L, 8L), 10, NOW));
         assertFalse(ids.contains(1L));

@@ -270,6 +270,20 @@ class ArticleDeskTest {
         assertEquals(related, picks.stream().map(li -> li.selectFirst("a").attr("href")).toList());
         assertTrue(picks.get(0).text().contains("Editors' pick"), picks.get(0).text());
         assertTrue(picks.get(0).text().contains(byAddress.url()), "its address, to paste: " + picks.get(0).text());
+
+        // "Never show here" keeps a story out, pinned or not, until "Show again".
+        Response excluded = editor.request().formParam("csrf-token", editor.csrfToken()).formParam("story", bySlug.id())
+                .post("/admin/articles/" + id + "/related/exclude");
+        assertEquals(303, excluded.statusCode(), excluded.asString());
+        String live = editorial.load(id).url();
+        List<String> without = TestContent.page(live).select("aside.related li h3 a").eachAttr("href");
+        assertTrue(!without.contains(bySlug.url()) && without.contains(byAddress.url()), without.toString());
+        Document kept = editor.page("/admin/articles/" + id + "?done=excluded");
+        assertEquals(List.of(bySlug.headline() + " Show again: " + bySlug.headline()), kept.select(".related-excluded li").eachText());
+        Response again = editor.request().formParam("csrf-token", editor.csrfToken()).formParam("story", bySlug.id())
+                .post("/admin/articles/" + id + "/related/include");
+        assertEquals(303, again.statusCode());
+        assertTrue(TestContent.page(live).select("aside.related li h3 a").eachAttr("href").contains(bySlug.url()));
     }
 
     @Test

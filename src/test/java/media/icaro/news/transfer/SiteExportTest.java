@@ -57,7 +57,7 @@ class SiteExportTest {
         assertEquals("icaro-news-site", header.get("format").asText());
         assertEquals(1, header.get("version").asInt());
         assertEquals("ICARO Media Group", header.get("siteName").asText());
-        assertEquals("14", header.get("schemaVersion").asText(), "the Flyway version of the schema");
+        assertEquals("15", header.get("schemaVersion").asText(), "the Flyway version of the schema");
         assertTrue(Instant.parse(header.get("exportedAt").asText()).isAfter(Instant.now().minusSeconds(60)));
 
         JsonNode end = lines.get(lines.size() - 1);
@@ -66,12 +66,12 @@ class SiteExportTest {
         for (JsonNode line : lines.subList(1, lines.size() - 1)) {
             byType.merge(line.get("type").asText(), 1L, Long::sum);
         }
-        for (String type : List.of("section", "author", "tag", "account", "image", "article", "redirect", "front", "page")) {
+        for (String type : List.of("section", "author", "tag", "account", "image", "article", "redirect", "exclusion", "front", "page")) {
             assertTrue(counts.get(type) > 0, "the site has " + type + " records to export");
             assertEquals(counts.get(type), byType.get(type), type + " records");
             assertEquals(counts.get(type), end.get("counts").get(type).asLong(), "the end record counts " + type);
         }
-        assertEquals(9, byType.size(), "no other record types: " + byType.keySet());
+        assertEquals(10, byType.size(), "no other record types: " + byType.keySet());
 
         long revisions = 0;
         long corrections = 0;

@@ -34,6 +34,7 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.RelatedExclusions;
 import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.front.FrontService;
 import media.icaro.news.front.Slot;
@@ -98,6 +99,9 @@ public class TransferFixtures {
     @Inject
     FrontService fronts;
 
+    @Inject
+    RelatedExclusions exclusions;
+
     /** What {@link #addSample()} wrote. */
     record Sample(long pictured, long moved, String oldPath, long pinning, List<Long> pins) {
     }
@@ -148,6 +152,8 @@ public class TransferFixtures {
         long withdrawn = editorial.create(story("A story withdrawn after publication", "world", hourAgo).build(),
                 EditorialService.Action.PUBLISH, editor);
         editorial.unpublish(withdrawn, editor);
+        // The story about lighthouses never shows the harbour cranes as related, whatever the scorer says.
+        exclusions.exclude(moved, pictured, editor);
         // Fronts: a pinned lead, a slot filled from a tag, and a section's pinned lead.
         fronts.save(fronts.definition(FrontService.HOME).orElseThrow(), 0L, Map.of(
                 new Slot("lead", 1), new FrontService.Choice(String.valueOf(moved), null),
