@@ -87,7 +87,7 @@ class TransferRepository {
      */
     void deleteContent() {
         for (String table : List.of("article_redirect", "correction", "article_revision", "article_related_pin",
-                "article_tag", "article_byline", "article", "image", "tag", "author", "section")) {
+                "article_tag", "article_byline", "article", "image_rendition", "image", "tag", "author", "section")) {
             entityManager.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }

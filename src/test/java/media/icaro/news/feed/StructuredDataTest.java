@@ -174,7 +174,7 @@ class StructuredDataTest {
 
     @Test
     void featureImageIsSharedLarge() {
-        long image = images.store(PNG, "image");
+        long image = images.store(images.prepare(PNG, "image"));
         ArticleView story = content.create(TestContent.story(section(), "Feed story with a picture", Instant.parse("2024-02-04T09:00:00Z"))
                 .body("Body.").bylines(List.of("Feed Photographer")).imageId(image).imageAlt("A green dot").build(),
                 EditorialService.Action.PUBLISH);

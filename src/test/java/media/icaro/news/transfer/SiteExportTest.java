@@ -57,7 +57,7 @@ class SiteExportTest {
         assertEquals("icaro-news-site", header.get("format").asText());
         assertEquals(1, header.get("version").asInt());
         assertEquals("ICARO Media Group", header.get("siteName").asText());
-        assertEquals("10", header.get("schemaVersion").asText(), "the Flyway version of the schema");
+        assertEquals("12", header.get("schemaVersion").asText(), "the Flyway version of the schema");
         assertTrue(Instant.parse(header.get("exportedAt").asText()).isAfter(Instant.now().minusSeconds(60)));
 
         JsonNode end = lines.get(lines.size() - 1);
