@@ -178,6 +178,7 @@ class FeatureImagePageTest {
     String published(String headline, byte[] image) {
         long id = images.store(images.prepare(image, "image"));
         ArticleView story = content.create(input(headline, id, Instant.parse("2024-03-01T09:00:00Z")), EditorialService.Action.PUBLISH);
+        assertEquals(id, story.image().picture().id());
         return "/media/" + id;
     }
 
