@@ -135,7 +135,7 @@ class RenditionMaker {
         List<Integer> widths = widthsFor(width);
         List<Rendition> renditions = new ArrayList<>(widths.size());
         if (!widths.isEmpty()) {
-            BufferedImage current = upright(decoded, orientation);
+            BufferedImage current = orientation == Orientation.NORMAL ? decoded : upright(decoded, orientation);
             decoded = null;
             // Widest first, each scaled from the one before it.
             for (int i = widths.size() - 1; i >= 0; i--) {
@@ -164,18 +164,13 @@ class RenditionMaker {
         return (a + b - 1) / b;
     }
 
-    /**
-     * The decoded picture as opaque sRGB pixels, turned upright: drawing it converts any colour model
-     * (grey, indexed, 16 bits, an embedded ICC profile) and puts transparency on white, as a JPEG has none.
-     */
+    /** The decoded picture turned upright, as opaque sRGB pixels (see {@link #drawn}). */
     private static BufferedImage upright(BufferedImage decoded, Orientation orientation) {
         int w = orientation.turns() ? decoded.getHeight() : decoded.getWidth();
         int h = orientation.turns() ? decoded.getWidth() : decoded.getHeight();
         BufferedImage upright = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = upright.createGraphics();
+        Graphics2D g = onWhite(upright, decoded);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
             g.drawImage(decoded, orientation.transform(decoded.getWidth(), decoded.getHeight()), null);
         } finally {
             g.dispose();
@@ -193,15 +188,19 @@ class RenditionMaker {
         while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
             current = drawn(current, current.getWidth() / 2, current.getHeight() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
-        if (current.getWidth() == width && current.getHeight() == height) {
+        if (current != source && current.getWidth() == width && current.getHeight() == height) {
             return current;
         }
         return drawn(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
 
+    /**
+     * Drawn at this size as opaque sRGB pixels: drawing converts any colour model (grey, indexed, 16 bits,
+     * CMYK, an embedded ICC profile) and puts transparency on white, as a JPEG has none.
+     */
     private static BufferedImage drawn(BufferedImage source, int width, int height, Object interpolation) {
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = target.createGraphics();
+        Graphics2D g = onWhite(target, source);
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
@@ -210,6 +209,16 @@ class RenditionMaker {
             g.dispose();
         }
         return target;
+    }
+
+    /** Graphics on the target, painted white first where the source has transparency to show through. */
+    private static Graphics2D onWhite(BufferedImage target, BufferedImage source) {
+        Graphics2D g = target.createGraphics();
+        if (source.getColorModel().hasAlpha()) {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, target.getWidth(), target.getHeight());
+        }
+        return g;
     }
 
     /** A progressive JPEG (smaller, and it shows while it loads) with no metadata but the JFIF header. */
