@@ -84,16 +84,19 @@ public record Picture(long id, String alt, Integer width, Integer height, List<I
         return upTo(FALLBACK_WIDTH).url();
     }
 
-    /** For {@code srcset}: every version and, when it is not far wider, the original; null when the sizes are unknown. */
+    /**
+     * For {@code srcset}: every version and, when it is not far wider, the original. Null when there is
+     * no version to choose (the original alone, as {@code src}, keeps its own pixel size).
+     */
     public String srcset() {
-        if (width == null) {
+        if (renditionWidths.isEmpty()) {
             return null;
         }
         List<String> candidates = new ArrayList<>();
         for (int w : renditionWidths) {
             candidates.add(version(w).url() + " " + w + "w");
         }
-        if (renditionWidths.isEmpty() || width <= ORIGINAL_IN_SRCSET * renditionWidths.get(renditionWidths.size() - 1)) {
+        if (width <= ORIGINAL_IN_SRCSET * renditionWidths.get(renditionWidths.size() - 1)) {
             candidates.add(originalUrl() + " " + width + "w");
         }
         return String.join(", ", candidates);
