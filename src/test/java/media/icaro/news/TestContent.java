@@ -1,8 +1,14 @@
 package media.icaro.news;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +24,7 @@ import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.media.ImageService;
 import media.icaro.news.search.SearchIndex;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.section.SectionView;
@@ -37,6 +44,9 @@ public class TestContent {
 
     @Inject
     SearchIndex searchIndex;
+
+    @Inject
+    ImageService images;
 
     /** Waits until the search index has applied every change so far (it works in the background). */
     public void settle() {
@@ -60,6 +70,31 @@ public class TestContent {
         EditorialService.Action action = publishedAt.isAfter(Instant.now()) ? EditorialService.Action.SCHEDULE
                 : EditorialService.Action.PUBLISH;
         return create(input(section, headline, publishedAt, List.of(), tags), action);
+    }
+
+    /** Publishes a story with a feature image of this size (a {@link #picture}), described by {@code alt}. */
+    public ArticleView publishWithPicture(String section, String headline, Instant publishedAt, int width, int height, String alt,
+            String... tags) {
+        long image = images.store(images.prepare(picture(width, height), "image"));
+        return create(input(section, headline, publishedAt, List.of(), tags).toBuilder().imageId(image).imageAlt(alt).build(),
+                EditorialService.Action.PUBLISH);
+    }
+
+    /** A PNG of this size: a gradient, red to the left and blue to the right, which compresses well and shows which way is up. */
+    public static byte[] picture(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x < width / 2 ? 0xC00000 : 0x0000C0) | y * 255 / height << 8);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public ArticleView draft(String section, String headline, Instant publishedAt, List<Long> pins, String... tags) {

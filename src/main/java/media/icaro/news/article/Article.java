@@ -28,6 +28,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import media.icaro.news.author.Author;
+import media.icaro.news.media.Image;
 import media.icaro.news.section.Section;
 import media.icaro.news.tag.Tag;
 
@@ -113,6 +114,14 @@ public class Article {
     /** The uploaded feature image (media.Image), if any. */
     @Column(name = "image_id")
     public Long imageId;
+
+    /**
+     * That image's record, read only for its size and its versions (its bytes are loaded lazily, so
+     * never), joined where a page shows the image. {@link #imageId} is what a save sets.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "image_id", insertable = false, updatable = false)
+    public Image image;
 
     @Column(name = "image_alt", length = 300)
     public String imageAlt;

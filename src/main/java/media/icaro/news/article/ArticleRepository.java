@@ -32,9 +32,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
      */
     private static final String LAST_CHANGE = "coalesce(a.updatedAt, a.publishedAt)";
 
-    /** Any status: the caller decides who may see it. */
+    /** Any status: the caller decides who may see it. With its feature image's record, for its size and versions. */
     public Optional<Article> findBySlugWithSection(String slug) {
-        return find("from Article a join fetch a.section where a.slug = ?1", slug).firstResultOptional();
+        return find("from Article a join fetch a.section left join fetch a.image where a.slug = ?1", slug).firstResultOptional();
     }
 
     /** Articles saved before summaries were kept (see {@link BodySummaries}), a batch at a time. */
@@ -82,7 +82,8 @@ public class ArticleRepository implements PanacheRepository<Article> {
     public List<Article> listLive(ListingScope scope, PageCursor cursor, boolean newerThan, int limit, Instant now) {
         Parameters params = Parameters.with("published", Status.PUBLISHED).and("now", now);
         String where = liveWithin(scope, cursor, newerThan, params);
-        return find("from Article a join fetch a.section s where " + where + order(scope, newerThan), params).page(0, limit).list();
+        return find("from Article a join fetch a.section s left join fetch a.image where " + where + order(scope, newerThan), params)
+                .page(0, limit).list();
     }
 
     /**
@@ -98,11 +99,14 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
 
     private static final String CARD_SELECT = "select new " + CardRow.class.getName()
-            + "(a.id, a.headline, a.standfirst, a.slug, s.slug, s.name, a.publishedAt, a.kind) from Article a join a.section s";
+            + "(a.id, a.headline, a.standfirst, a.slug, s.slug, s.name, a.publishedAt, a.kind,"
+            + " a.imageId, a.imageAlt, i.width, i.height, i.renditionWidths, i.contentType) from Article a join a.section s"
+            + " left join a.image i";
 
-    /** The columns of a story that a card shows. */
+    /** The columns of a story that a card shows: its feature image's too, so that thumbnails cost no query of their own. */
     public record CardRow(long id, String headline, String standfirst, String slug, String sectionSlug, String sectionName,
-            Instant publishedAt, Article.Kind kind) {
+            Instant publishedAt, Article.Kind kind, Long imageId, String imageAlt, Integer imageWidth, Integer imageHeight,
+            String renditionWidths, String imageType) {
     }
 
     private static String liveWithin(ListingScope scope, PageCursor cursor, boolean newerThan, Parameters params) {

@@ -21,6 +21,7 @@ import media.icaro.news.article.ArticleView.CorrectionNote;
 import media.icaro.news.article.ArticleView.RelatedLink;
 import media.icaro.news.article.ArticleView.TagLink;
 import media.icaro.news.author.Author;
+import media.icaro.news.media.Picture;
 import media.icaro.news.site.SiteConfig;
 
 /** Articles for readers (pages, listings, related stories) and the single way to write one. */
@@ -80,13 +81,13 @@ public class ArticleService {
     /** Any article, whatever its status, as its page would show it: for previews. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ArticleView> preview(long id) {
-        return preview(id, ArticleService::imageUrl);
+        return preview(id, image -> "");
     }
 
-    /** A preview whose feature image is at the address {@code imageUrl} gives for the image's id. */
+    /** A preview whose feature image's addresses end with what {@code imageQuery} gives for the image's id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ArticleView> preview(long id, LongFunction<String> imageUrl) {
-        return articles.findByIdOptional(id).map(article -> view(article, Instant.now(), imageUrl));
+    public Optional<ArticleView> preview(long id, LongFunction<String> imageQuery) {
+        return articles.findByIdOptional(id).map(article -> view(article, Instant.now(), imageQuery));
     }
 
     /** Whether readers may see this image: a live article shows it. */
@@ -180,14 +181,10 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, Instant now) {
-        return view(article, now, ArticleService::imageUrl);
+        return view(article, now, image -> "");
     }
 
-    private static String imageUrl(long imageId) {
-        return "/media/" + imageId;
-    }
-
-    private ArticleView view(Article article, Instant now, LongFunction<String> imageUrl) {
+    private ArticleView view(Article article, Instant now, LongFunction<String> imageQuery) {
         String disclaimer = switch (article.disclaimerMode) {
             case SITE_DEFAULT -> site.defaultDisclaimer();
             case CUSTOM -> article.disclaimerText;
@@ -196,8 +193,9 @@ public class ArticleService {
         return new ArticleView(article.id, article.headline, article.standfirst,
                 article.description(),
                 article.publishedAt == null ? null : permalinks.of(article),
-                article.imageId == null ? null
-                        : new ArticleView.FeatureImage(imageUrl.apply(article.imageId), article.imageAlt, article.imageCaption, article.imageCredit),
+                article.imageId == null ? null : new ArticleView.FeatureImage(
+                        Picture.of(article.imageId, article.imageAlt, article.image, imageQuery.apply(article.imageId)),
+                        article.imageCaption, article.imageCredit),
                 article.section.slug, article.section.name, article.kind,
                 article.bylines.stream().map(a -> new Byline(a.slug, a.name, a.type == Author.Type.ORGANISATION)).toList(),
                 article.publishedAt, article.updatedAt, article.bodyHtml,
@@ -230,8 +228,10 @@ public class ArticleService {
     private List<ArticleCard> cards(List<ArticleRepository.CardRow> rows) {
         List<ArticleCard> cards = new ArrayList<>(rows.size());
         for (ArticleRepository.CardRow r : rows) {
+            Picture picture = Picture.of(r.imageId(), r.imageAlt(), r.imageWidth(), r.imageHeight(), r.renditionWidths(),
+                    r.imageType(), "");
             cards.add(new ArticleCard(r.id(), r.headline(), r.standfirst(), permalinks.of(r.sectionSlug(), r.publishedAt(), r.slug()),
-                    r.sectionSlug(), r.sectionName(), r.publishedAt(), r.kind()));
+                    r.sectionSlug(), r.sectionName(), r.publishedAt(), r.kind(), picture != null && picture.isReady() ? picture : null));
         }
         return cards;
     }

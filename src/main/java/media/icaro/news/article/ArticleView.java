@@ -3,6 +3,8 @@ package media.icaro.news.article;
 import java.time.Instant;
 import java.util.List;
 
+import media.icaro.news.media.Picture;
+
 /** An immutable article page: built inside the service, so templates never touch a managed entity. */
 public record ArticleView(
         long id,
@@ -24,7 +26,7 @@ public record ArticleView(
         List<TagLink> tags,
         List<RelatedLink> related) {
 
-    public record FeatureImage(String url, String alt, String caption, String credit) {
+    public record FeatureImage(Picture picture, String caption, String credit) {
     }
 
     public record Byline(String slug, String name, boolean organisation) {

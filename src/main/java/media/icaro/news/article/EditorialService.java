@@ -21,6 +21,7 @@ import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.domain.Slugs;
 import media.icaro.news.media.ImageService;
+import media.icaro.news.media.PreparedImage;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.tag.TagService;
@@ -160,10 +161,11 @@ public class EditorialService {
 
     /** Creates an article with a new feature image, stored in the article's transaction: a rejected save stores none. */
     public long create(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
-        return WriteAttempts.run(() -> createOnce(submitted, newImage, action, editor));
+        PreparedImage image = prepared(newImage);
+        return WriteAttempts.run(() -> createOnce(submitted, image, action, editor));
     }
 
-    private long createOnce(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
+    private long createOnce(ArticleInput submitted, PreparedImage newImage, Action action, Editor editor) {
         checkMayUse(action, editor);
         ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
@@ -193,9 +195,10 @@ public class EditorialService {
 
     /** Saves an edit with a new feature image, stored in the article's transaction: a rejected save stores none. */
     public void update(long id, long expectedVersion, ArticleInput input, byte[] newImage, Action action, Editor editor) {
+        PreparedImage image = prepared(newImage);
         try {
             WriteAttempts.run(() -> {
-                updateOnce(id, expectedVersion, input, newImage, action, editor);
+                updateOnce(id, expectedVersion, input, image, action, editor);
                 return id;
             });
         } catch (RuntimeException e) {
@@ -206,7 +209,8 @@ public class EditorialService {
         }
     }
 
-    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
+    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, PreparedImage newImage, Action action,
+            Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
         checkMayUse(action, editor);
@@ -312,8 +316,13 @@ public class EditorialService {
         return due.size();
     }
 
-    private ArticleInput withNewImage(ArticleInput input, byte[] newImage) {
-        return newImage == null ? input : input.toBuilder().imageId(images.store(newImage, "image")).build();
+    /** A new image is checked and its smaller versions made before the save's transaction begins. */
+    private PreparedImage prepared(byte[] newImage) {
+        return newImage == null ? null : images.prepare(newImage, "image");
+    }
+
+    private ArticleInput withNewImage(ArticleInput input, PreparedImage newImage) {
+        return newImage == null ? input : input.toBuilder().imageId(images.store(newImage)).build();
     }
 
     private Article find(long id) {

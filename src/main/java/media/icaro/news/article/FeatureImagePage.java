@@ -1,6 +1,8 @@
 package media.icaro.news.article;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,9 +21,10 @@ import media.icaro.news.media.ImageService;
 import media.icaro.news.media.StoredImage;
 
 /**
- * Feature images. Readers see the image of a live article; the image of a draft, a scheduled or an
- * unpublished article is for those in the newsroom who may open the article and for its preview
- * links, and no cache may keep it. To anyone else it does not exist.
+ * Feature images ({@code /media/{id}}) and their smaller versions ({@code /media/{id}/{width}}). Readers
+ * see the image of a live article; the image of a draft, a scheduled or an unpublished article is for
+ * those in the newsroom who may open the article and for its preview links, and no cache may keep it.
+ * To anyone else it does not exist.
  */
 @Path("/media/{id: [0-9]{1,18}}")
 public class FeatureImagePage {
@@ -45,6 +48,19 @@ public class FeatureImagePage {
     /** A reader who holds the image already (If-None-Match) gets a 304 and no bytes. */
     @GET
     public Response get(@PathParam("id") long id, @RestQuery Long expires, @RestQuery String sig, @Context Request request) {
+        return answer(id, expires, sig, request, new EntityTag("img-" + id), () -> images.load(id));
+    }
+
+    /** A smaller version of the image (see {@code media.RenditionMaker}), under the same rules; one not made is not found. */
+    @GET
+    @Path("{width: [0-9]{1,5}}")
+    public Response rendition(@PathParam("id") long id, @PathParam("width") int width, @RestQuery Long expires,
+            @RestQuery String sig, @Context Request request) {
+        return answer(id, expires, sig, request, new EntityTag("img-" + id + "-" + width), () -> images.loadRendition(id, width));
+    }
+
+    /** The id (and width) make a strong validator: an image never changes. */
+    private Response answer(long id, Long expires, String sig, Request request, EntityTag etag, Supplier<Optional<StoredImage>> load) {
         String cacheControl;
         if (articles.isImageLive(id)) {
             cacheControl = PUBLIC;
@@ -53,11 +69,9 @@ public class FeatureImagePage {
         } else {
             throw new NotFoundException();
         }
-        // The id is a strong validator: an image never changes.
-        EntityTag etag = new EntityTag("img-" + id);
         Response.ResponseBuilder answer = request.evaluatePreconditions(etag);
         if (answer == null) {
-            StoredImage image = images.load(id).orElseThrow(NotFoundException::new);
+            StoredImage image = load.get().orElseThrow(NotFoundException::new);
             answer = Response.ok(image, image.contentType());
         }
         return answer.tag(etag).header("Cache-Control", cacheControl).build();

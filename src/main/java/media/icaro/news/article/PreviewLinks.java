@@ -52,11 +52,12 @@ public class PreviewLinks {
     }
 
     /**
-     * The draft's feature image as the page of a preview link shows it, to a reader without a session:
-     * signed for the image, so the link's signature cannot open any other image, and expiring with the link.
+     * What the addresses of the draft's feature image (and of its smaller versions) end with on the page of
+     * a preview link, for a reader without a session: signed for the image, so the link's signature cannot
+     * open any other image, and expiring with the link.
      */
-    public String imageLinkFor(long imageId, long expires) {
-        return "/media/" + imageId + "?expires=" + expires + "&sig=" + sign(IMAGE + imageId, expires);
+    public String imageQueryFor(long imageId, long expires) {
+        return "?expires=" + expires + "&sig=" + sign(IMAGE + imageId, expires);
     }
 
     public boolean isValidForImage(long imageId, long expires, String signature, Instant now) {

@@ -29,7 +29,7 @@ public class PreviewPage {
         if (!links.isValid(id, expires, signature, Instant.now())) {
             throw new NotFoundException();
         }
-        ArticleView article = articles.preview(id, image -> links.imageLinkFor(image, expires)).orElseThrow(NotFoundException::new);
+        ArticleView article = articles.preview(id, image -> links.imageQueryFor(image, expires)).orElseThrow(NotFoundException::new);
         return Response.ok(ArticlePage.Templates.article(article, true))
                 .header("Cache-Control", "no-store")
                 .header("X-Robots-Tag", "noindex")

@@ -12,8 +12,16 @@ import java.util.List;
 public record Feed(String title, String link, String description, String selfUrl, Instant lastBuildDate,
         List<Item> items) {
 
-    /** A story in a feed; {@code bodyHtml} is the sanitised body the article page prints. */
+    /**
+     * A story in a feed; {@code bodyHtml} is the sanitised body the article page prints.
+     *
+     * @param image its feature image, null for none
+     */
     public record Item(String title, String link, String description, Instant publishedAt, String sectionName,
-            List<String> tags, List<String> creators, String bodyHtml) {
+            List<String> tags, List<String> creators, String bodyHtml, Image image) {
+    }
+
+    /** An item's picture for Media RSS ({@code media:content}): an absolute URL, its size (null when unknown) and type. */
+    public record Image(String url, Integer width, Integer height, String type, String alt) {
     }
 }

@@ -14,18 +14,22 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.ListingScope;
 import media.icaro.news.article.Permalinks;
+import media.icaro.news.media.Picture;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.site.SiteConfig;
 import media.icaro.news.tag.TagService;
 
 /**
- * RSS feeds of the site, a section or a tag: the newest live stories, whole. Three queries whatever
- * the feed holds: the stories with their section, then the tags and the bylines of all of them.
+ * RSS feeds of the site, a section or a tag: the newest live stories, whole, with their feature images.
+ * Three queries whatever the feed holds: the stories with their section and image, then the tags and
+ * the bylines of all of them.
  */
 @ApplicationScoped
 public class FeedService {
 
     static final int ITEMS = 50;
+    /** Feed readers show an item's picture at most a column wide. */
+    static final int IMAGE_WIDTH = 1024;
 
     private final ArticleRepository articles;
     private final SectionService sections;
@@ -63,6 +67,15 @@ public class FeedService {
                 "/tag/" + tag.slug(), "Stories about " + tag.name() + " from " + site.name() + "."));
     }
 
+    private Feed.Image image(Article article) {
+        Picture picture = Picture.of(article.imageId, article.imageAlt, article.image, "");
+        if (picture == null) {
+            return null;
+        }
+        Picture.Version version = picture.upTo(IMAGE_WIDTH);
+        return new Feed.Image(site.baseUrl() + version.url(), version.width(), version.height(), version.type(), picture.alt());
+    }
+
     /** @param path the listing page the feed follows, "" for the front page */
     private Feed feed(ListingScope scope, String title, String path, String description) {
         Instant now = Instant.now();
@@ -76,7 +89,7 @@ public class FeedService {
             items.add(new Feed.Item(a.headline, link,
                     a.description(),
                     a.publishedAt, a.section.name, tagNames.getOrDefault(a.id, List.of()),
-                    creators.getOrDefault(a.id, List.of()), a.bodyHtml));
+                    creators.getOrDefault(a.id, List.of()), a.bodyHtml, image(a)));
         }
         Instant lastBuild = latest.stream().map(a -> a.modifiedAt).max(Comparator.naturalOrder()).orElse(now);
         return new Feed(title, site.baseUrl() + (path.isEmpty() ? "/" : path), description,

@@ -16,7 +16,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
 import media.icaro.news.article.ArticleView;
+import media.icaro.news.media.Picture;
 import media.icaro.news.site.SiteConfig;
+import media.icaro.news.web.StaticAssets;
 
 /**
  * What search engines and link previews read of an article page: schema.org JSON-LD ({@code NewsArticle}
@@ -37,9 +39,33 @@ public final class StructuredData {
     private StructuredData() {
     }
 
-    /** The feature image, or else the site's logo; absolute. */
-    static String shareImageUrl(ArticleView article) {
-        return site().baseUrl() + (article.image() != null ? article.image().url() : LOGO_PATH);
+    /**
+     * The picture a link to the article shows, absolute.
+     *
+     * @param width null when unknown (an image whose versions are not made yet)
+     */
+    public record ShareImage(String url, Integer width, Integer height, String alt) {
+
+        /**
+         * Large enough for a large card: Facebook shows images of 600 × 315 and more across a link's
+         * width, and smaller ones as a thumbnail beside it.
+         */
+        public boolean isLarge() {
+            return width == null || width >= 600 && height >= 315;
+        }
+    }
+
+    /** The feature image's widest version, or else the site's social image (1200 × 630 unless configured). */
+    static ShareImage shareImage(ArticleView article) {
+        SiteConfig site = site();
+        if (article.image() != null) {
+            Picture.Version largest = article.image().picture().largest();
+            return new ShareImage(site.baseUrl() + largest.url(), largest.width(), largest.height(), article.image().picture().alt());
+        }
+        String configured = site.socialImage().orElse(null);
+        String url = configured == null ? site.baseUrl() + Arc.container().instance(StaticAssets.class).get().url("social.png")
+                : configured.startsWith("/") ? site.baseUrl() + configured : configured;
+        return new ShareImage(url, site.socialImageWidth(), site.socialImageHeight(), site.name());
     }
 
     /** When the article last changed for readers: its "Updated" time, or its publication. */
@@ -57,7 +83,7 @@ public final class StructuredData {
         root.put("@type", article.isOpinion() ? "OpinionNewsArticle" : "NewsArticle");
         root.put("headline", article.headline());
         root.put("description", article.description());
-        root.putArray("image").add(shareImageUrl(article));
+        root.putArray("image").add(shareImage(article).url());
         root.put("datePublished", iso(article.publishedAt(), site));
         root.put("dateModified", iso(dateModified(article), site));
         ArrayNode authors = root.putArray("author");

@@ -30,4 +30,13 @@ public class Image {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** As the image is shown (a JPEG's EXIF orientation applied); null until its renditions are made. */
+    public Integer width;
+
+    public Integer height;
+
+    /** The widths of its renditions ("320 640 1024"), "" for none; null until they are made. */
+    @Column(name = "rendition_widths", length = 100)
+    public String renditionWidths;
 }

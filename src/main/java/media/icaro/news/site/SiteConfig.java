@@ -1,6 +1,7 @@
 package media.icaro.news.site;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,6 +27,19 @@ public interface SiteConfig {
     String datePattern();
 
     String defaultDisclaimer();
+
+    /**
+     * What link previews and structured data show for a story without a feature image: an absolute URL
+     * or a path on this site, at least 1200 × 630 pixels; unset, the site's own picture of its name.
+     */
+    Optional<String> socialImage();
+
+    /** The size of {@link #socialImage()}, which link previews are told. */
+    @WithDefault("1200")
+    int socialImageWidth();
+
+    @WithDefault("630")
+    int socialImageHeight();
 
     /** Whether first start adds the demo articles beside the seed story. */
     @WithDefault("true")

@@ -95,8 +95,9 @@ class TransferRepository {
      * transaction, to an empty site.
      */
     void deleteContent() {
-        for (String table : List.of("site_page", "front_slot", "front", "article_related_exclusion", "article_redirect", "correction", "article_revision", "article_related_pin",
-                "article_tag", "article_byline", "article", "image", "tag", "author", "section")) {
+        for (String table : List.of("site_page", "front_slot", "front", "article_related_exclusion", "article_redirect",
+                "correction", "article_revision", "article_related_pin", "article_tag", "article_byline", "article",
+                "image_rendition", "image", "tag", "author", "section")) {
             entityManager.createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
     }

@@ -85,6 +85,29 @@ class FeatureImagePageTest {
     }
 
     @Test
+    void aSmallerVersionIsAJpegCachedLikeTheOriginalAndOnlyTheVersionsMadeExist() throws IOException {
+        String original = published("A story whose picture comes smaller", noise(700, 500, 6));
+        Response response = given().get(original + "/640");
+        assertEquals(200, response.statusCode());
+        assertEquals("image/jpeg", response.contentType());
+        assertEquals(PUBLIC, response.header("Cache-Control"));
+        assertEquals(String.valueOf(response.asByteArray().length), response.header("Content-Length"));
+        BufferedImage served = ImageIO.read(new java.io.ByteArrayInputStream(response.asByteArray()));
+        assertEquals(640, served.getWidth());
+        assertEquals(457, served.getHeight(), "700 × 500 at 640 wide");
+
+        String etag = response.header("ETag");
+        assertEquals(304, given().header("If-None-Match", etag).get(original + "/640").statusCode());
+        assertEquals(200, given().header("If-None-Match", etag).get(original + "/320").statusCode(), "each version its own tag");
+
+        given().get(original + "/1024").then().statusCode(404);
+        given().get(original + "/500").then().statusCode(404);
+        given().get(original + "/0").then().statusCode(404);
+        given().get(original + "/99999").then().statusCode(404);
+        given().get(original + "/abc").then().statusCode(404);
+    }
+
+    @Test
     void anUnknownImageIsNotFound() {
         given().get("/media/987654321").then().statusCode(404);
         given().header("If-None-Match", "\"img-987654321\"").get("/media/987654321").then().statusCode(404);
@@ -92,19 +115,26 @@ class FeatureImagePageTest {
 
     @Test
     void aDraftsImageIsForTheNewsroomAndPreviewLinksOnlyAndNeverCachedPublicly() throws IOException {
-        long image = images.store(noise(32, 32, 3), "image");
+        long image = images.store(images.prepare(noise(400, 300, 3), "image"));
         ArticleView draft = content.create(input("A draft with an embargoed picture", image, Instant.parse("2024-03-02T09:00:00Z")),
                 EditorialService.Action.SAVE);
         String url = "/media/" + image;
+        String smaller = url + "/320";
 
         given().get(url).then().statusCode(404);
+        given().get(smaller).then().statusCode(404);
         given().header("If-None-Match", "\"img-" + image + "\"").get(url).then().statusCode(404);
+        given().header("If-None-Match", "\"img-" + image + "-320\"").get(smaller).then().statusCode(404);
 
-        Response newsroom = NewsroomSession.signIn("picture-editor", PASSWORD).request().get(url);
-        assertEquals(200, newsroom.statusCode());
-        assertEquals("no-store", newsroom.header("Cache-Control"));
-        assertEquals(404, NewsroomSession.signIn("picture-writer", PASSWORD).request().get(url).statusCode(),
-                "contributors see only their own drafts");
+        NewsroomSession editor = NewsroomSession.signIn("picture-editor", PASSWORD);
+        for (String address : List.of(url, smaller)) {
+            Response newsroom = editor.request().get(address);
+            assertEquals(200, newsroom.statusCode(), address);
+            assertEquals("no-store", newsroom.header("Cache-Control"), address);
+        }
+        NewsroomSession writer = NewsroomSession.signIn("picture-writer", PASSWORD);
+        assertEquals(404, writer.request().get(url).statusCode(), "contributors see only their own drafts");
+        assertEquals(404, writer.request().get(smaller).statusCode());
 
         String link = previewLinks.linkFor(draft.id(), Instant.now());
         String previewed = TestContent.page(link).selectFirst("figure.feature-image img").attr("src");
@@ -119,14 +149,16 @@ class FeatureImagePageTest {
         editorial.update(draft.id(), editorial.load(draft.id()).version(), editorial.load(draft.id()).input(),
                 EditorialService.Action.PUBLISH, Editor.SYSTEM);
         given().get(url).then().statusCode(200).header("Cache-Control", PUBLIC);
+        given().get(smaller).then().statusCode(200).header("Cache-Control", PUBLIC);
 
         editorial.unpublish(draft.id(), Editor.SYSTEM);
         given().get(url).then().statusCode(404);
+        given().get(smaller).then().statusCode(404);
     }
 
     @Test
     void aContributorSeesTheImageOfTheirOwnDraft() throws IOException {
-        long image = images.store(noise(16, 16, 5), "image");
+        long image = images.store(images.prepare(noise(16, 16, 5), "image"));
         editorial.create(input("A contributor's draft with a picture", image, Instant.parse("2024-03-03T09:00:00Z")),
                 EditorialService.Action.SAVE, new Editor("picture-writer", false));
         Response own = NewsroomSession.signIn("picture-writer", PASSWORD).request().get("/media/" + image);
@@ -136,17 +168,18 @@ class FeatureImagePageTest {
 
     @Test
     void aScheduledStorysImageWaitsForItsTime() throws IOException {
-        long image = images.store(noise(16, 16, 4), "image");
+        long image = images.store(images.prepare(noise(16, 16, 4), "image"));
         content.create(input("A scheduled story with a picture", image, Instant.now().plusSeconds(3600)),
                 EditorialService.Action.SCHEDULE);
         given().get("/media/" + image).then().statusCode(404);
     }
 
-    /** Publishes a story with this feature image and gives the image's address from its page. */
+    /** Publishes a story with this feature image and gives the address of the original. */
     String published(String headline, byte[] image) {
-        long id = images.store(image, "image");
+        long id = images.store(images.prepare(image, "image"));
         ArticleView story = content.create(input(headline, id, Instant.parse("2024-03-01T09:00:00Z")), EditorialService.Action.PUBLISH);
-        return TestContent.page(story.url()).selectFirst("figure.feature-image img").attr("src");
+        assertEquals(id, story.image().picture().id());
+        return "/media/" + id;
     }
 
     static ArticleInput input(String headline, long image, Instant publishedAt) {

@@ -38,8 +38,9 @@ class EditorJourneyTest {
     static final String SECTION = "br-desk";
     private static final AtomicInteger NEXT = new AtomicInteger();
     /** An 8x8 PNG. */
+    /** An 8 × 8 grey PNG. (Its pixels must inflate whole: an upload that cannot be decoded is refused.) */
     static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGNgYPiPBVFLmIEBAJ1sP8FgSpd7AAAAAElFTkSuQmCC");
+            "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAJElEQVR4XnXIoQ0AAAzDsJze04dCIs3Q7EFDNERDNERDNERDB4LzYAEAAHu7AAAAAElFTkSuQmCC");
 
     static Browser browser;
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static media.icaro.news.feed.Xml.ATOM;
 import static media.icaro.news.feed.Xml.CONTENT;
 import static media.icaro.news.feed.Xml.DC;
+import static media.icaro.news.feed.Xml.MEDIA;
 import static media.icaro.news.feed.Xml.NONE;
 import static media.icaro.news.feed.Xml.child;
 import static media.icaro.news.feed.Xml.children;
@@ -35,6 +36,7 @@ import org.w3c.dom.Element;
 import io.quarkus.test.junit.QuarkusTest;
 
 import media.icaro.news.TestContent;
+import media.icaro.news.article.ArticleView;
 import media.icaro.news.article.EditorialService;
 
 /** RSS 2.0 feeds of the site, a section and a tag, read with an XML parser. */
@@ -131,6 +133,28 @@ class FeedsTest {
         assertEquals("Standfirst of Feed story one", text(story, NONE, "description"));
         assertEquals(List.of("Test Reporter"), texts(story, DC, "creator"));
         assertTrue(text(story, CONTENT, "encoded").contains("<em>Feed story one</em>"));
+    }
+
+    @Test
+    void anItemCarriesItsFeatureImageAsMediaContent() {
+        content.section("feed-pictured");
+        ArticleView pictured = content.publishWithPicture("feed-pictured", "Feed story with a picture & a caption", START, 1500, 1000,
+                "Cranes <over> the \"port\"");
+        content.publish("feed-pictured", "Feed story without a picture", START.minus(1, ChronoUnit.DAYS));
+        Element channel = channel("/feed-pictured/feed.xml");
+
+        Element media = child(item(channel, "Feed story with a picture & a caption"), MEDIA, "content");
+        assertEquals(Xml.base() + "/media/" + pictured.image().picture().id() + "/1024", media.getAttribute("url"),
+                "absolute, and a column wide");
+        assertEquals("image", media.getAttribute("medium"));
+        assertEquals("image/jpeg", media.getAttribute("type"));
+        assertEquals("1024", media.getAttribute("width"));
+        assertEquals("683", media.getAttribute("height"));
+        assertEquals("Cranes <over> the \"port\"", text(media, MEDIA, "description"));
+        given().get(Xml.path(media.getAttribute("url"))).then().statusCode(200).contentType("image/jpeg");
+
+        assertTrue(children(item(channel, "Feed story without a picture"), MEDIA, "content").isEmpty());
+        assertTrue(queriesFor("/feed-pictured/feed.xml") <= 3, "pictures come with the stories, in the same query");
     }
 
     @Test

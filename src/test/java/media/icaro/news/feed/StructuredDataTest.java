@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -94,7 +95,7 @@ class StructuredDataTest {
         assertEquals(logo.get("width").asInt(), image.getWidth());
         assertEquals(logo.get("height").asInt(), image.getHeight());
         assertTrue(image.getWidth() >= 600 && image.getHeight() >= 60, "a logo Google accepts");
-        assertEquals(List.of(logoUrl), texts(article.get("image")), "no feature image: the logo");
+        assertEquals(List.of(meta(page, "og:image")), texts(article.get("image")), "no feature image: the site's social image");
         assertNull(article.get("correction"));
     }
 
@@ -119,22 +120,29 @@ class StructuredDataTest {
     }
 
     @Test
-    void seedStoryHasOpenGraphAndTwitterTags() {
+    void seedStoryHasOpenGraphAndTwitterTags() throws IOException {
         Document page = TestContent.page(SEED_URL);
         assertEquals("article", meta(page, "og:type"));
         assertEquals(SEED_HEADLINE, meta(page, "og:title"));
         assertTrue(meta(page, "og:description").startsWith("President Vladimir Putin of Russia"));
         assertEquals(Xml.base() + SEED_URL, meta(page, "og:url"));
         assertEquals(page.selectFirst("link[rel=canonical]").attr("href"), meta(page, "og:url"));
-        assertEquals(Xml.base() + "/static/logo.png", meta(page, "og:image"));
-        Xml.answers200(meta(page, "og:image"));
+        assertTrue(meta(page, "og:image").matches(Pattern.quote(Xml.base()) + "/static/social\\.[a-z0-9]{12}\\.png"), meta(page, "og:image"));
+        byte[] png = given().get(Xml.path(meta(page, "og:image"))).then().statusCode(200).contentType("image/png")
+                .header("Cache-Control", "public, max-age=31536000, immutable").extract().asByteArray();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(1200, image.getWidth(), "the size link previews show large");
+        assertEquals(630, image.getHeight());
+        assertEquals("1200", meta(page, "og:image:width"));
+        assertEquals("630", meta(page, "og:image:height"));
+        assertEquals("ICARO Media Group", meta(page, "og:image:alt"), "what the default picture shows");
         assertEquals("ICARO Media Group", meta(page, "og:site_name"));
         assertEquals("2024-06-18T19:15:00+02:00", meta(page, "article:published_time"));
         assertEquals("2024-06-18T19:15:00+02:00", meta(page, "article:modified_time"));
         assertEquals("Politics", meta(page, "article:section"));
         List<String> tags = page.select("meta[property=article:tag]").eachAttr("content");
         assertTrue(tags.containsAll(List.of("Russia", "North Korea", "Kim Jong Un")), tags.toString());
-        assertEquals("summary", page.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"));
         assertEquals("max-image-preview:large", page.selectFirst("meta[name=robots]").attr("content"));
     }
 
@@ -173,16 +181,32 @@ class StructuredDataTest {
     }
 
     @Test
-    void featureImageIsSharedLarge() {
-        long image = images.store(PNG, "image");
-        ArticleView story = content.create(TestContent.story(section(), "Feed story with a picture", Instant.parse("2024-02-04T09:00:00Z"))
+    void featureImageIsSharedLargeInItsWidestVersion() throws IOException {
+        ArticleView story = content.publishWithPicture(section(), "Feed story with a picture", Instant.parse("2024-02-04T09:00:00Z"),
+                2400, 1350, "A wide harbour");
+        long image = story.image().picture().id();
+        Document page = TestContent.page(story.url());
+        assertEquals(Xml.base() + "/media/" + image + "/1600", meta(page, "og:image"));
+        assertEquals("1600", meta(page, "og:image:width"));
+        assertEquals("900", meta(page, "og:image:height"));
+        assertEquals("A wide harbour", meta(page, "og:image:alt"));
+        assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"));
+        assertEquals(List.of(Xml.base() + "/media/" + image + "/1600"), texts(jsonLd(page).get(0).get("image")));
+        byte[] jpeg = given().get("/media/" + image + "/1600").then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+        assertEquals(1600, ImageIO.read(new ByteArrayInputStream(jpeg)).getWidth());
+    }
+
+    @Test
+    void aSmallFeatureImageIsSharedAsItIsBesideTheLink() {
+        long image = images.store(images.prepare(PNG, "image"));
+        ArticleView story = content.create(TestContent.story(section(), "Feed story with a tiny picture", Instant.parse("2024-02-04T10:00:00Z"))
                 .body("Body.").bylines(List.of("Feed Photographer")).imageId(image).imageAlt("A green dot").build(),
                 EditorialService.Action.PUBLISH);
         Document page = TestContent.page(story.url());
-        assertEquals(Xml.base() + "/media/" + image, meta(page, "og:image"));
+        assertEquals(Xml.base() + "/media/" + image, meta(page, "og:image"), "no smaller version: the original");
+        assertEquals("1", meta(page, "og:image:width"));
         assertEquals("A green dot", meta(page, "og:image:alt"));
-        assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"));
-        assertEquals(List.of(Xml.base() + "/media/" + image), texts(jsonLd(page).get(0).get("image")));
+        assertEquals("summary", page.selectFirst("meta[name=twitter:card]").attr("content"), "too small to show large");
         given().get("/media/" + image).then().statusCode(200).contentType("image/png");
     }
 
@@ -221,7 +245,7 @@ class StructuredDataTest {
     }
 
     /** Every script of the page, which must all be JSON-LD, parsed. */
-    private static List<JsonNode> jsonLd(Document page) {
+    static List<JsonNode> jsonLd(Document page) {
         List<JsonNode> data = new ArrayList<>();
         for (Element script : page.select("script")) {
             assertEquals("application/ld+json", script.attr("type"));
@@ -235,7 +259,7 @@ class StructuredDataTest {
         return data;
     }
 
-    private static String meta(Document page, String property) {
+    static String meta(Document page, String property) {
         Element meta = page.selectFirst("meta[property=" + property + "]");
         assertTrue(meta != null, "no " + property);
         String value = meta.attr("content");
@@ -243,7 +267,7 @@ class StructuredDataTest {
         return value;
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         assertTrue(array.isArray(), String.valueOf(array));
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));

@@ -25,6 +25,7 @@ final class Xml {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String MEDIA = "http://search.yahoo.com/mrss/";
     static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
 

@@ -48,7 +48,7 @@ class ImageDimensionsTest {
 
     @Test
     void tooManyPixelsOrTooLongASideIsRefusedBesideTheField() throws IOException {
-        ImageService images = new ImageService(null, null);
+        ImageService images = new ImageService(null, null, null);
         assertEquals("The image is 20000 × 20000 pixels: keep it within 12000 pixels a side and 50 megapixels",
                 refusal(images, webpOfSize(20000, 20000)));
         assertEquals("The image is 12001 × 100 pixels: keep it within 12000 pixels a side and 50 megapixels",

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
@@ -101,9 +102,14 @@ class SiteImportTest {
         Document pictured = Jsoup.parse(after.get(picturedUrl));
         assertEquals("Cranes over the old port", pictured.selectFirst(".feature-image img").attr("alt"));
         assertTrue(pictured.selectFirst(".corrections").text().contains("wrong year"));
-        Response image = given().get(pictured.selectFirst(".feature-image img").attr("src"));
+        Element picture = pictured.selectFirst(".feature-image img");
+        Response smaller = given().get(picture.attr("src"));
+        assertEquals(200, smaller.statusCode());
+        assertEquals("image/jpeg", smaller.contentType(), "its smaller version, made again by the import");
+        assertTrue(picture.attr("src").endsWith("/320"), picture.attr("src"));
+        Response image = given().get(picture.attr("src").replace("/320", ""));
         assertEquals(200, image.statusCode());
-        assertArrayEquals(TransferFixtures.PNG, image.asByteArray());
+        assertArrayEquals(TransferFixtures.PNG, image.asByteArray(), "the original, as it was");
 
         Response moved = given().redirects().follow(false).get(sample.oldPath());
         assertEquals(301, moved.statusCode(), "the old address still moves readers on");

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +68,8 @@ public class TransferFixtures {
     static final String PASSWORD = "transfer-test-password";
     static final String NDJSON = "application/x-ndjson";
 
-    /** A tiny valid PNG. */
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgaGAAAAEEAIFw9selAAAAAElFTkSuQmCC");
+    /** A PNG wide enough for one smaller version, which an import makes again rather than moves. */
+    static final byte[] PNG = TestContent.picture(400, 300);
 
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -61,9 +61,13 @@ class QueryBudgetTest {
             editorial.correct(rich.id(), "Correction " + i, Editor.SYSTEM);
         }
 
+        ArticleView pictured = content.publishWithPicture("budget", "A pictured budget story", at.plus(2, ChronoUnit.HOURS), 800, 600,
+                "A budget picture", "Budget one");
+
         long plainQueries = queriesFor(plain.url());
         long richQueries = queriesFor(rich.url());
         assertEquals(plainQueries, richQueries, "same queries for a plain and a rich article");
+        assertEquals(plainQueries, queriesFor(pictured.url()), "its picture's size and versions come with the article");
         assertTrue(richQueries <= 7, "article page queries: " + richQueries);
     }
 
@@ -75,6 +79,20 @@ class QueryBudgetTest {
         assertTrue(section <= 2, "section page queries: " + section);
         assertEquals(section, deep, "a deep page costs what the first costs");
         assertTrue(front <= 3, "front page queries (the newest, then every section's newest in two): " + front);
+    }
+
+    @Test
+    void thumbnailsComeWithTheirStories() {
+        content.section("budget-pictures");
+        Instant at = Instant.parse("2021-08-08T10:00:00Z");
+        content.publish("budget-pictures", "A budget story without a picture", at);
+        long plain = queriesFor("/budget-pictures");
+        for (int i = 1; i <= 3; i++) {
+            content.publishWithPicture("budget-pictures", "A budget story with picture " + i, at.plus(i, ChronoUnit.HOURS), 640, 480,
+                    "Picture " + i);
+        }
+        assertEquals(3, TestContent.page("/budget-pictures").select("img.card-picture, img.lead-picture").size(), "the lead's and the cards'");
+        assertEquals(plain, queriesFor("/budget-pictures"), "three thumbnails cost no query of their own");
     }
 
     @Test
