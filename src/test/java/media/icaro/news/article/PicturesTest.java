@@ -122,6 +122,22 @@ class PicturesTest {
     }
 
     @Test
+    void searchResultsShowAThumbnailWhereTheStoryHasOne() {
+        content.section("photo-search");
+        ArticleView pictured = content.create(TestContent.input("photo-search", "Quaysidepelicans nest on the pier", AT, List.of())
+                .toBuilder().imageId(stored(900, 600)).imageAlt("Pelicans on a pier").build(), EditorialService.Action.PUBLISH);
+        ArticleView plain = content.publish("photo-search", "Quaysidepelicans leave the pier", AT.minusSeconds(60));
+        content.settle();
+        Document page = TestContent.page("/search?q=quaysidepelicans");
+        Element hit = page.selectFirst(".search-results .card-headline a[href=" + pictured.url() + "]").closest("article");
+        Element img = hit.selectFirst("img.card-picture");
+        assertNotNull(img, hit.outerHtml());
+        assertEquals("Pelicans on a pier", img.attr("alt"));
+        assertEquals("lazy", img.attr("loading"));
+        assertNull(page.selectFirst(".search-results .card-headline a[href=" + plain.url() + "]").closest("article").selectFirst("img"));
+    }
+
+    @Test
     void theFrontPagesLeadPictureLoadsAtOnceAndItsCardsLazily() {
         content.section("photo-front");
         ArticleView card = content.publishWithPicture("photo-front", "A front page card with a picture", AT, 800, 600, "A card's picture");
