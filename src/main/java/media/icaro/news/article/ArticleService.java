@@ -2,12 +2,14 @@ package media.icaro.news.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -139,6 +141,26 @@ public class ArticleService {
             bySection.computeIfAbsent(card.sectionSlug(), slug -> new ArrayList<>()).add(card);
         }
         return bySection;
+    }
+
+    /** The cards of those of these stories that are live, in the order given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleCard> liveCardsInOrder(List<Long> ids) {
+        Map<Long, ArticleCard> found = new HashMap<>();
+        for (ArticleCard card : cards(articles.liveCardsByIds(ids, Instant.now()))) {
+            found.put(card.id(), card);
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The ids of the articles with these slugs, whatever their status, by slug; unknown slugs are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> idsBySlug(Collection<String> slugs) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : articles.idsBySlugs(slugs)) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        return ids;
     }
 
     private ArticleView view(Article article, Instant now) {
