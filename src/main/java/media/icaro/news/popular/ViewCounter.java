@@ -1,10 +1,10 @@
 package media.icaro.news.popular;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,8 +26,8 @@ import media.icaro.news.article.Permalinks;
 @ApplicationScoped
 public class ViewCounter {
 
-    /** Crawlers, link previewers and monitors; a browser always sends a user agent. */
-    private static final Pattern BOT = Pattern.compile("bot|crawler|spider|preview", Pattern.CASE_INSENSITIVE);
+    /** Words in the user agents of crawlers, link previewers and monitors, in lower case. */
+    private static final List<String> BOT_WORDS = List.of("bot", "crawler", "spider", "preview");
     private static final CharSequence SEC_PURPOSE = HttpHeaders.createOptimized("Sec-Purpose");
     private static final CharSequence PURPOSE = HttpHeaders.createOptimized("Purpose");
 
@@ -60,11 +60,22 @@ public class ViewCounter {
         ctx.next();
     }
 
-    /** Not a bot (nor a client without a user agent), and not a page fetched in case the reader opens it. */
+    /**
+     * Not a bot (nor a client without a user agent: a browser always sends one), and not a page fetched
+     * in case the reader opens it. Plain searches in a lower-case copy: a pattern costs ten times as much.
+     */
     private static boolean byReader(HttpServerRequest request) {
         String agent = request.getHeader(HttpHeaders.USER_AGENT);
-        return agent != null && !agent.isBlank() && !BOT.matcher(agent).find()
-                && !prefetch(request.getHeader(SEC_PURPOSE)) && !prefetch(request.getHeader(PURPOSE));
+        if (agent == null || agent.isBlank()) {
+            return false;
+        }
+        String lower = agent.toLowerCase(Locale.ROOT);
+        for (String word : BOT_WORDS) {
+            if (lower.contains(word)) {
+                return false;
+            }
+        }
+        return !prefetch(request.getHeader(SEC_PURPOSE)) && !prefetch(request.getHeader(PURPOSE));
     }
 
     private static boolean prefetch(String purpose) {
