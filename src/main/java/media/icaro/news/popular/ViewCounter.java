@@ -50,9 +50,10 @@ public class ViewCounter {
         HttpServerRequest request = ctx.request();
         String slug = request.method() == HttpMethod.GET ? Permalinks.slugOf(request.path()) : null;
         if (slug != null && byReader(request)) {
-            ctx.addEndHandler(sent -> {
+            // As the answer's headers go out: counted before the reader has the page, never after.
+            ctx.addHeadersEndHandler(sending -> {
                 int status = ctx.response().getStatusCode();
-                if (sent.succeeded() && (status == 200 || status == 304)) {
+                if (status == 200 || status == 304) {
                     count(slug);
                 }
             });
