@@ -70,6 +70,13 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return slugs.isEmpty() ? List.of() : list("from Article a join fetch a.section where a.slug in ?1", slugs);
     }
 
+    /** Rows of (slug, id) of the articles with these slugs, whatever their status. */
+    public List<Object[]> idsBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select a.slug, a.id from Article a where a.slug in :slugs", Object[].class)
+                        .setParameter("slugs", slugs).getResultList();
+    }
+
     public boolean existsBySlug(String slug) {
         return count("slug", slug) > 0;
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -178,6 +179,23 @@ public class ArticleService {
     private StorySummary summary(Article article) {
         return new StorySummary(article.id, article.headline, article.section.name, article.status, article.publishedAt,
                 article.publishedAt == null ? null : permalinks.of(article));
+    }
+
+    /** The cards of those of these stories that are live, in the order given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleCard> liveCardsInOrder(List<Long> ids) {
+        Map<Long, ArticleCard> found = liveCards(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The ids of the articles with these slugs, whatever their status, by slug; unknown slugs are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> idsBySlug(Collection<String> slugs) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : articles.idsBySlugs(slugs)) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        return ids;
     }
 
     private ArticleView view(Article article, Instant now) {

@@ -15,8 +15,8 @@ import media.icaro.news.domain.DatabaseFailures;
 /**
  * Runs one write in a transaction of its own, so that what the database refuses when simultaneous
  * writes meet is seen here rather than as an error page: a unique name (an article's slug, a new tag
- * or author) that another write took first is tried again, now that the other write is visible; a
- * save that lost the race on an article's version is reported as such.
+ * or author, an hour of page views) that another write took first is tried again, now that the other
+ * write is visible; a save that lost the race on an article's version is reported as such.
  */
 public final class WriteAttempts {
 
@@ -30,7 +30,7 @@ public final class WriteAttempts {
     }
 
     /** Runs the write, again after a clash of unique names; inside a caller's transaction, once. */
-    static <T> T run(Supplier<T> write) {
+    public static <T> T run(Supplier<T> write) {
         if (QuarkusTransaction.isActive()) {
             return write.get();
         }

@@ -16,7 +16,12 @@ public record ContentChanged(Subject subject, long id) {
         /** One of the site's own pages (About, Privacy...), linked from every page's footer. */
         PAGE,
         /** Anything may have changed: the change feed lost track of another instance's writes for a while. */
-        EVERYTHING
+        EVERYTHING,
+        /**
+         * The "Most read" list moved: no content changed, but the pages that show the list are out of
+         * date. Fired outside a transaction; every instance reads the ranking from the database itself.
+         */
+        MOST_READ
     }
 
     public static ContentChanged article(long id) {
@@ -37,5 +42,9 @@ public record ContentChanged(Subject subject, long id) {
 
     public static ContentChanged everything() {
         return new ContentChanged(Subject.EVERYTHING, 0);
+    }
+
+    public static ContentChanged mostRead() {
+        return new ContentChanged(Subject.MOST_READ, 0);
     }
 }

@@ -148,7 +148,8 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
      */
     @Override
     public void follow(ContentChanged change) {
-        if (index == null) {
+        // Page views move no document.
+        if (index == null || change.subject() == ContentChanged.Subject.MOST_READ) {
             return;
         }
         Future<?> applied = writes.submit(() -> {

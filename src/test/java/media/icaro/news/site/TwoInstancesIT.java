@@ -9,12 +9,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -27,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Two instances of the PostgreSQL build on one real PostgreSQL server, as a deployer runs a large
  * site: a publish, an edit and an unpublish through one instance show on the other's pages, page
- * cache and search within two seconds. Needs the pg build ({@code -Dpg.jar}) and a database
+ * cache and search within two seconds, and readers' views on both add up in each one's Most read. Needs the pg build ({@code -Dpg.jar}) and a database
  * ({@code -Dpg.url}); {@code .ci/run} provides both (see the README) and sets
  * {@code -Dpg.tests.required=true}, so that their absence fails instead of skipping.
  */
@@ -35,6 +37,7 @@ class TwoInstancesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WITHIN_NANOS = 2_000_000_000L;
+    private static final Duration MOST_READ_EVERY = Duration.ofSeconds(1);
 
     private static PackagedApp writer;
     private static PackagedApp reader;
@@ -52,7 +55,8 @@ class TwoInstancesIT {
                 "DB_URL", url, "QUARKUS_DATASOURCE_JDBC_URL", url,
                 "DB_USER", System.getProperty("pg.user", "postgres"), "QUARKUS_DATASOURCE_USERNAME", System.getProperty("pg.user", "postgres"),
                 "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "two-instances-test-session-key-0123456789",
-                "NEWS_PREVIEW_KEY", "two-instances-test-preview-key-0123456789");
+                "NEWS_PREVIEW_KEY", "two-instances-test-preview-key-0123456789",
+                "NEWS_MOST_READ_EVERY", MOST_READ_EVERY.toSeconds() + "s");
         Path root = Path.of("target", "two-instances");
         PackagedApp.deleteTree(root);
         writer = PackagedApp.start(Path.of(jar), root.resolve("a"), env);
@@ -111,14 +115,44 @@ class TwoInstancesIT {
                 delays.get(delays.size() / 2), delays.get((int) Math.ceil(delays.size() * 0.99) - 1), delays.get(delays.size() - 1));
     }
 
+    /**
+     * Readers of both instances: each shares its counts every {@code MOST_READ_EVERY} and reads the
+     * ranking back, so both lists show the sum, within two intervals and the usual two seconds.
+     */
+    @Test
+    void viewsOnBothInstancesAddUpInTheMostReadOfEach() throws IOException {
+        String readOnBoth = json(writer.createArticle("Tidal energy project gets the go-ahead")).get("url").asText();
+        String readOnOne = json(writer.createArticle("Tidal energy: the questions that remain")).get("url").asText();
+        awaitOn(reader, readOnBoth, r -> r.statusCode() == 200, "the first story");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, get(writer, readOnBoth).statusCode());
+            assertEquals(200, get(reader, readOnBoth).statusCode());
+        }
+        for (int i = 0; i < 30; i++) {
+            assertEquals(200, get(writer, readOnOne).statusCode());
+        }
+        long within = WITHIN_NANOS + 2 * MOST_READ_EVERY.toNanos();
+        Predicate<HttpResponse<String>> summed = r -> {
+            List<String> listed = Jsoup.parse(r.body()).select(".most-read ol > li > a").eachAttr("href");
+            return listed.contains(readOnOne) && listed.indexOf(readOnBoth) >= 0 && listed.indexOf(readOnBoth) < listed.indexOf(readOnOne);
+        };
+        awaitOn(writer, "/", summed, "the views of both instances in the writer's Most read", within);
+        awaitOn(reader, "/", summed, "the views of both instances in the reader's Most read", within);
+    }
+
     private static void awaitOn(PackagedApp app, String path, Predicate<HttpResponse<String>> condition, String what)
             throws IOException {
-        long deadline = System.nanoTime() + WITHIN_NANOS;
+        awaitOn(app, path, condition, what, WITHIN_NANOS);
+    }
+
+    private static void awaitOn(PackagedApp app, String path, Predicate<HttpResponse<String>> condition, String what,
+            long withinNanos) throws IOException {
+        long deadline = System.nanoTime() + withinNanos;
         HttpResponse<String> last = get(app, path);
         while (!condition.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within 2 s on the other instance: " + what + " (" + path + " answered "
-                        + last.statusCode() + "); logs: " + writer.log() + ", " + reader.log());
+                throw new AssertionError("Not within " + withinNanos / 1_000_000 + " ms on the instance: " + what + " (" + path
+                        + " answered " + last.statusCode() + "); logs: " + writer.log() + ", " + reader.log());
             }
             PackagedApp.pause(25);
             last = get(app, path);
