@@ -19,7 +19,7 @@ public class HeadingOutlineTest {
 
     @Test
     void listingsAndTheFrontPageNeverSkipAHeadingLevel() {
-        for (String path : List.of("/", "/politics", "/tag/north-korea", "/author/icaro-media-group", "/search?q=Putin",
+        for (String path : List.of("/", "/politics", "/tag/north-korea", "/author/icaro-media-group", "/search?q=Putin", "/about",
                 "/politics/2024/06/18/russias-putin-arrives-in-north-korea-for-summit-with-kim-jong-un")) {
             assertOutline(TestContent.page(path), path);
         }
