@@ -157,7 +157,7 @@ class PicturesTest {
 
             Element cardImg = cardOf(front, card.url()).selectFirst("img.card-picture");
             assertEquals("lazy", cardImg.attr("loading"));
-            assertEquals("(min-width: 36rem) 23rem, calc(100vw - 2rem)", cardImg.attr("sizes"), "a grid column");
+            assertEquals("(min-width: 36rem) 23rem, 7.5rem", cardImg.attr("sizes"), "a grid column, or a phone's thumbnail beside the headline");
             assertEquals("800", cardImg.attr("width"));
         } finally {
             editorial.unpublish(lead.id(), Editor.SYSTEM);
