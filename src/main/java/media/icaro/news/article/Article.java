@@ -132,6 +132,14 @@ public class Article {
     @Column(name = "image_credit", length = 200)
     public String imageCredit;
 
+    /** The title search results and link previews show, when it should differ from the headline. */
+    @Column(name = "seo_title", length = 200)
+    public String seoTitle;
+
+    /** The description search results and link previews show, when it should differ from the standfirst. */
+    @Column(name = "seo_description", length = 300)
+    public String seoDescription;
+
     /** The newsroom user who created it: contributors may edit only their own drafts. */
     @Column(name = "created_by", length = 80)
     public String createdBy;
@@ -160,12 +168,17 @@ public class Article {
     @OrderBy("correctedAt")
     public List<Correction> corrections = new ArrayList<>();
 
+    /** What describes the article in its page's head and link previews: the search description, else {@link #description()}. */
+    public String searchDescription() {
+        return seoDescription != null ? seoDescription : description();
+    }
+
     /** Whether readers may see it now. */
     public boolean isLive(Instant now) {
         return status == Status.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
     }
 
-    /** What describes the article in a page's head and in feeds: its standfirst, or its body's first paragraph. */
+    /** What describes the article in feeds: its standfirst, or its body's first paragraph. */
     public String description() {
         if (standfirst != null) {
             return standfirst;

@@ -9,13 +9,15 @@ import media.icaro.news.domain.CleanText;
  * What the newsroom form, the JSON API or first start submits for an article. Parsed but not yet
  * validated: {@link EditorialService} checks it and says what is wrong, field by field. Its text is
  * already clean ({@link CleanText}), whichever way it came in. Build one with {@link #builder()}, or
- * change a copy with {@link #toBuilder()}: eighteen positional arguments are easy to misplace.
+ * change a copy with {@link #toBuilder()}: twenty positional arguments are easy to misplace.
  *
  * @param publishedAt when it was or will be published; null means now, for "publish"
  * @param pinnedRelated stories to pin first in the Related block, in order, as typed: each an article's id,
  *        slug or address; {@link EditorialService} finds them when it checks the submission
  * @param imageId an uploaded feature image (see {@code media.ImageService}), or null for none
  * @param minor a typo fix: it does not mark a published article "Updated"
+ * @param seoTitle what search results and link previews show instead of the headline, or blank
+ * @param seoDescription what they show instead of the standfirst, or blank
  */
 public record ArticleInput(
         String headline,
@@ -35,7 +37,9 @@ public record ArticleInput(
         String imageAlt,
         String imageCaption,
         String imageCredit,
-        boolean minor) {
+        boolean minor,
+        String seoTitle,
+        String seoDescription) {
 
     public ArticleInput {
         headline = CleanText.singleLine(headline);
@@ -48,6 +52,8 @@ public record ArticleInput(
         imageAlt = CleanText.singleLine(imageAlt);
         imageCaption = CleanText.singleLine(imageCaption);
         imageCredit = CleanText.singleLine(imageCredit);
+        seoTitle = CleanText.singleLine(seoTitle);
+        seoDescription = CleanText.singleLine(seoDescription);
         bylines = bylines == null ? List.of() : List.copyOf(bylines.stream().map(CleanText::singleLine).toList());
         tags = tags == null ? List.of() : List.copyOf(tags.stream().map(CleanText::singleLine).toList());
         pinnedRelated = pinnedRelated == null ? List.of()
@@ -66,7 +72,7 @@ public record ArticleInput(
         return builder().headline(headline).slug(slug).standfirst(standfirst).body(body).section(section).kind(kind)
                 .publishedAt(publishedAt).bylines(bylines).tags(tags).disclaimerMode(disclaimerMode)
                 .disclaimerText(disclaimerText).source(source).pinnedRelated(pinnedRelated).imageId(imageId)
-                .imageAlt(imageAlt).imageCaption(imageCaption).imageCredit(imageCredit).minor(minor);
+                .imageAlt(imageAlt).imageCaption(imageCaption).imageCredit(imageCredit).minor(minor).seoTitle(seoTitle).seoDescription(seoDescription);
     }
 
     /** Sets fields by name; {@link #build()} cleans them through the record's constructor. */
@@ -89,6 +95,8 @@ public record ArticleInput(
         private String imageCaption;
         private String imageCredit;
         private boolean minor;
+        private String seoTitle;
+        private String seoDescription;
 
         private Builder() {
         }
@@ -188,10 +196,22 @@ public record ArticleInput(
             return this;
         }
 
+        /** What search results and link previews show instead of the headline; blank for the headline. */
+        public Builder seoTitle(String seoTitle) {
+            this.seoTitle = seoTitle;
+            return this;
+        }
+
+        /** What search results and link previews show instead of the standfirst; blank for it. */
+        public Builder seoDescription(String seoDescription) {
+            this.seoDescription = seoDescription;
+            return this;
+        }
+
         public ArticleInput build() {
             return new ArticleInput(headline, slug, standfirst, body, section, kind, publishedAt, bylines, tags,
                     disclaimerMode, disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit,
-                    minor);
+                    minor, seoTitle, seoDescription);
         }
     }
 }

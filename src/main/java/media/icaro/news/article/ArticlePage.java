@@ -22,7 +22,7 @@ public class ArticlePage {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance article(ArticleView article, boolean preview);
+        public static native TemplateInstance article(ArticleView article, boolean preview, PreviewBar bar);
     }
 
     private final ArticleService articles;
@@ -45,6 +45,6 @@ public class ArticlePage {
         if (found.page() == null) {
             throw new RedirectionException(Response.Status.MOVED_PERMANENTLY, URI.create(found.livesAt()));
         }
-        return Templates.article(found.page(), false);
+        return Templates.article(found.page(), false, null);
     }
 }

@@ -15,6 +15,12 @@ import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import media.icaro.news.article.ArticleView.Byline;
@@ -42,9 +48,16 @@ public class ArticleService {
     private final Permalinks permalinks;
     private final SiteConfig site;
     private final PinnedStories pins;
+    private final WorkingCopies workingCopies;
+    private final EditorialService editorial;
+    private final TransactionManager transactions;
 
     ArticleService(ArticleRepository articles, ArticleAddresses addresses, RelatedIndex relatedIndex,
-            TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site, PinnedStories pins) {
+            TextSimilarity textSimilarity, Permalinks permalinks, SiteConfig site, PinnedStories pins,
+            WorkingCopies workingCopies, EditorialService editorial, TransactionManager transactions) {
+        this.transactions = transactions;
+        this.workingCopies = workingCopies;
+        this.editorial = editorial;
         this.articles = articles;
         this.addresses = addresses;
         this.relatedIndex = relatedIndex;
@@ -79,16 +92,41 @@ public class ArticleService {
         return addresses.movedFrom(path, Instant.now());
     }
 
-    /** Any article, whatever its status, as its page would show it: for previews. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Any article, whatever its status, as its page would show it: for previews. A live article with a
+     * working copy shows the working copy, exactly as "Update live" would make the page.
+     */
     public Optional<ArticleView> preview(long id) {
         return preview(id, image -> "");
     }
 
-    /** A preview whose feature image's addresses end with what {@code imageQuery} gives for the image's id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * A preview whose feature image's addresses end with what {@code imageQuery} gives for the image's id.
+     * A working copy is put on the article in a transaction that is rolled back and never flushed, so that
+     * the page is built by the same code as the live one and nothing of it is written.
+     */
     public Optional<ArticleView> preview(long id, LongFunction<String> imageQuery) {
-        return articles.findByIdOptional(id).map(article -> view(article, Instant.now(), imageQuery));
+        try {
+            Transaction outer = transactions.suspend();
+            try {
+                transactions.begin();
+                try {
+                    articles.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+                    return articles.findByIdOptional(id).map(article -> {
+                        workingCopies.of(id).ifPresent(pending -> editorial.showForPreview(article, pending.input()));
+                        return view(article, Instant.now(), imageQuery);
+                    });
+                } finally {
+                    transactions.rollback();
+                }
+            } finally {
+                if (outer != null) {
+                    transactions.resume(outer);
+                }
+            }
+        } catch (SystemException | NotSupportedException | InvalidTransactionException e) {
+            throw new IllegalStateException("A preview could not run in a transaction of its own", e);
+        }
     }
 
     /** Whether readers may see this image: a live article shows it. */
@@ -208,8 +246,9 @@ public class ArticleService {
             case CUSTOM -> article.disclaimerText;
             case NONE -> null;
         };
-        return new ArticleView(article.id, article.headline, article.standfirst,
-                article.description(),
+        return new ArticleView(article.id, article.headline,
+                article.seoTitle != null ? article.seoTitle : article.headline, article.standfirst,
+                article.searchDescription(),
                 article.publishedAt == null ? null : permalinks.of(article),
                 article.imageId == null ? null : new ArticleView.FeatureImage(
                         Picture.of(article.imageId, article.imageAlt, article.image, imageQuery.apply(article.imageId)),

@@ -76,6 +76,8 @@ class ArticleValidation {
         tooLong(errors, "imageAlt", input.imageAlt(), 300);
         tooLong(errors, "imageCaption", input.imageCaption(), 500);
         tooLong(errors, "imageCredit", input.imageCredit(), 200);
+        tooLong(errors, "seoTitle", input.seoTitle(), 200);
+        tooLong(errors, "seoDescription", input.seoDescription(), 300);
         Section section = null;
         if (input.section() == null || input.section().isBlank()) {
             errors.add("section", "Choose a section");

@@ -9,8 +9,10 @@ import media.icaro.news.media.Picture;
 public record ArticleView(
         long id,
         String headline,
+        /** For the page's title and link previews: the search title, or the headline. */
+        String title,
         String standfirst,
-        /** For the meta description and link previews: the standfirst, or the body's opening. */
+        /** For the meta description and link previews: the search description, the standfirst, or the body's opening. */
         String description,
         String url,
         FeatureImage image,

@@ -3,14 +3,20 @@ package media.icaro.news.article;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -20,6 +26,7 @@ import media.icaro.news.domain.CleanText;
 import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.domain.Slugs;
+import media.icaro.news.media.Image;
 import media.icaro.news.media.ImageService;
 import media.icaro.news.media.PreparedImage;
 import media.icaro.news.section.SectionService;
@@ -34,6 +41,8 @@ import media.icaro.news.tag.TagService;
  */
 @ApplicationScoped
 public class EditorialService {
+
+    private static final Logger LOG = Logger.getLogger(EditorialService.class);
 
     /** What the editor asked for with a save. */
     public enum Action {
@@ -77,11 +86,12 @@ public class EditorialService {
     private final ArticleAddresses addresses;
     private final Event<ContentChanged> changes;
     private final EditorialMetrics metrics;
+    private final WorkingCopies workingCopies;
 
     EditorialService(ArticleRepository articles, SectionService sections, TagService tags, AuthorService authors,
             ImageService images, BodyRenderer bodyRenderer, Permalinks permalinks, ArticleValidation validation,
             PinnedStories pins, ArticleHistory history, ArticleAddresses addresses, Event<ContentChanged> changes,
-            EditorialMetrics metrics) {
+            EditorialMetrics metrics, WorkingCopies workingCopies) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -95,15 +105,32 @@ public class EditorialService {
         this.addresses = addresses;
         this.changes = changes;
         this.metrics = metrics;
+        this.workingCopies = workingCopies;
     }
 
-    /** An article as the newsroom edits it: its content, where it stands, and its history. */
+    /**
+     * An article as the newsroom edits it: its content as saved ({@code input}: for a live article, what
+     * readers see), its working copy if it has one, where it stands, and its history.
+     */
     public record EditableArticle(long id, long version, Article.Status status, String createdBy, String url,
-            Instant modifiedAt, Instant updatedAt, ArticleInput input, List<ArticleView.CorrectionNote> corrections,
-            List<RevisionLine> revisions) {
+            Instant modifiedAt, Instant updatedAt, ArticleInput input, PendingChange pending,
+            List<ArticleView.CorrectionNote> corrections, List<RevisionLine> revisions) {
 
         public boolean isLive() {
             return status == Article.Status.PUBLISHED;
+        }
+
+        /** What the form edits: the working copy when there is one, else the article as saved. */
+        public ArticleInput editing() {
+            return pending != null ? pending.input() : input;
+        }
+    }
+
+    /** A working copy: a change saved without putting it live, by whom and when, and when it goes live if scheduled. */
+    public record PendingChange(ArticleInput input, Instant savedAt, String savedBy, Instant goLiveAt) {
+
+        public boolean isScheduled() {
+            return goLiveAt != null;
         }
     }
 
@@ -115,15 +142,39 @@ public class EditorialService {
             List<String> bylines, Instant publishedAt, Instant modifiedAt, String url) {
     }
 
+    /** The article with its history, for the newsroom's form. */
     @Transactional
     public EditableArticle load(long id) {
+        return load(id, true);
+    }
+
+    /** The article without its history (its revisions list is empty): where it stands, for a bar or a question. */
+    @Transactional
+    public EditableArticle standing(long id) {
+        return load(id, false);
+    }
+
+    private EditableArticle load(long id, boolean withHistory) {
         Article article = find(id);
-        List<RevisionLine> revisions = history.lines(id);
+        List<RevisionLine> revisions = withHistory ? history.lines(id) : List.of();
+        PendingChange pending = workingCopies.of(id).orElse(null);
         return new EditableArticle(article.id, article.version, article.status, article.createdBy,
                 article.publishedAt == null ? null : permalinks.of(article), article.modifiedAt, article.updatedAt,
-                RevisionSnapshot.of(article).toInput(),
+                RevisionSnapshot.of(article).toInput(), pending,
                 article.corrections.stream().map(c -> new ArticleView.CorrectionNote(c.correctedAt, c.note)).toList(),
                 revisions);
+    }
+
+    /** The working copies of these articles, by article id: those that have one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, PendingChange> pending(Collection<Long> ids) {
+        Map<Long, PendingChange> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (WorkingCopy copy : workingCopies.list("articleId in ?1", ids)) {
+                found.put(copy.articleId, workingCopies.pending(copy));
+            }
+        }
+        return found;
     }
 
     /** Who created the article, for the newsroom to check who may open it without loading it. */
@@ -190,15 +241,21 @@ public class EditorialService {
      * written and {@link EditConflict} says so, also when the other save happened at the same moment.
      */
     public void update(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
-        update(id, expectedVersion, input, null, action, editor);
+        update(id, expectedVersion, input, null, action, null, editor);
     }
 
-    /** Saves an edit with a new feature image, stored in the article's transaction: a rejected save stores none. */
-    public void update(long id, long expectedVersion, ArticleInput input, byte[] newImage, Action action, Editor editor) {
+    /**
+     * Saves an edit, with a new feature image (or null) stored in the article's transaction: a rejected save
+     * stores none. On a live article, {@link Action#SAVE} keeps the edit as the article's working copy, and
+     * {@link Action#SCHEDULE} does too, to go live at {@code goLiveAt}: readers see the article unchanged
+     * until it does. Any other save writes the article itself and drops its working copy.
+     */
+    public void update(long id, long expectedVersion, ArticleInput input, byte[] newImage, Action action, Instant goLiveAt,
+            Editor editor) {
         PreparedImage image = prepared(newImage);
         try {
             WriteAttempts.run(() -> {
-                updateOnce(id, expectedVersion, input, image, action, editor);
+                updateOnce(id, expectedVersion, input, image, action, goLiveAt, editor);
                 return id;
             });
         } catch (RuntimeException e) {
@@ -210,21 +267,59 @@ public class EditorialService {
     }
 
     private void updateOnce(long id, long expectedVersion, ArticleInput submitted, PreparedImage newImage, Action action,
-            Editor editor) {
+            Instant goLiveAt, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
         checkMayUse(action, editor);
         if (article.version != expectedVersion) {
             throw new EditConflict(article.version, history.lastEditor(article.id));
         }
-        ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
-        ArticleValidation.Checked checked = validation.check(input, false, action, article, now);
+        if (article.status == Article.Status.PUBLISHED && (action == Action.SAVE || action == Action.SCHEDULE)) {
+            keepWorkingCopy(article, submitted, newImage, action == Action.SCHEDULE, goLiveAt, editor, now);
+            return;
+        }
+        ArticleInput input = withNewImage(submitted, newImage);
+        write(article, input, validation.check(input, false, action, article, now), action, editor, now, "");
+        workingCopies.drop(article.id);
+    }
+
+    /**
+     * Keeps an edit of a live article as its working copy, checked as the save that puts it live will check
+     * it; the article's version moves, so that a form opened before this save is refused like any stale one.
+     */
+    private void keepWorkingCopy(Article article, ArticleInput submitted, PreparedImage newImage, boolean scheduled,
+            Instant goLiveAt, Editor editor, Instant now) {
+        FieldErrors errors = new FieldErrors();
+        if (scheduled && goLiveAt == null) {
+            errors.add("goLiveAt", "Choose when the update goes live");
+        } else if (scheduled && !goLiveAt.isAfter(now)) {
+            errors.add("goLiveAt", "That time has passed: choose a time in the future, or update live now");
+        }
+        try {
+            validation.check(submitted, newImage != null, Action.SAVE, article, now);
+        } catch (FieldErrors.Invalid e) {
+            e.errors().messages().forEach(errors::add);
+        }
+        errors.throwIfAny();
+        ArticleInput input = withNewImage(submitted, newImage);
+        workingCopies.keep(article, input, editor, now, scheduled ? goLiveAt.truncatedTo(ChronoUnit.SECONDS) : null);
+        articles.getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        articles.flush();
+    }
+
+    /**
+     * Writes {@code input} to the article and moves it by {@code action}, with a revision naming the fields
+     * that really changed, and tells every cache once it commits.
+     */
+    private void write(Article article, ArticleInput input, ArticleValidation.Checked checked, Action action, Editor editor,
+            Instant now, String prefix) {
         String oldPath = addresses.currentPath(article);
-        List<String> changed = changedFields(article, input, checked);
+        ArticleInput before = RevisionSnapshot.of(article).content();
         boolean wasLive = article.status == Article.Status.PUBLISHED;
         apply(article, input, checked, now);
         transition(article, action, input.publishedAt(), now);
+        List<String> changed = RevisionSnapshot.changedFields(before, RevisionSnapshot.of(article).content());
         if (wasLive && article.status == Article.Status.PUBLISHED && !input.minor() && !changed.isEmpty()) {
             article.updatedAt = now;
         }
@@ -234,8 +329,32 @@ public class EditorialService {
         addresses.keepOld(article, oldPath);
         articles.flush();
         String what = changed.isEmpty() ? "No changes" : "Edited " + String.join(", ", changed);
-        history.record(article, editor, now, summary(action, what) + (input.minor() ? " (minor)" : ""));
+        String done = wasLive && action == Action.PUBLISH ? "Updated live; " + what.toLowerCase() : summary(action, what);
+        history.record(article, editor, now, prefix + done + (input.minor() ? " (minor)" : ""));
         changes.fire(ContentChanged.article(article.id));
+    }
+
+    /**
+     * Puts the article live as it stands in the newsroom: its working copy if it has one, else the article
+     * itself (a draft, or an unpublished story), checked as a publication. Refused like a stale form when
+     * someone saved since {@code expectedVersion}.
+     */
+    public void publishAsPreviewed(long id, long expectedVersion, Editor editor) {
+        EditableArticle article = standing(id);
+        update(id, expectedVersion, article.editing(), null, Action.PUBLISH, null, editor);
+    }
+
+    /** Drops a live article's working copy: readers keep the live version, and the form shows it again. */
+    @Transactional
+    public boolean discardWorkingCopy(long id, Editor editor) {
+        Article article = find(id);
+        checkMayEdit(article, editor);
+        checkMayUse(Action.PUBLISH, editor);
+        boolean dropped = workingCopies.drop(id);
+        if (dropped) {
+            articles.getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
+        return dropped;
     }
 
     /** A dated correction shown on the page; it always marks the article "Updated". */
@@ -277,9 +396,12 @@ public class EditorialService {
         changes.fire(ContentChanged.article(article.id));
     }
 
-    /** Restores an earlier revision's content (not its status) as a new save, which writes a new revision. */
+    /**
+     * Restores an earlier revision's content (not its status) as a new save, which writes a new revision; on
+     * a live article, as its working copy instead, to preview and put live. Whether it was written live.
+     */
     @Transactional
-    public void restore(long id, long revisionId, Editor editor) {
+    public boolean restore(long id, long revisionId, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
         ArticleHistory.Restorable revision = history.restorable(id, revisionId);
@@ -289,18 +411,27 @@ public class EditorialService {
         ArticleValidation.Checked restored = new ArticleValidation.Checked(
                 sections.findEntityBySlug(input.section()).orElse(article.section),
                 pins.resolve(input.pinnedRelated(), article, new FieldErrors()));
-        String oldPath = addresses.currentPath(article);
-        apply(article, input.toBuilder().publishedAt(article.publishedAt).build(), restored, now);
+        ArticleInput content = input.toBuilder().publishedAt(article.publishedAt).minor(false).build();
         if (article.status == Article.Status.PUBLISHED) {
-            article.updatedAt = now;
+            // Readers keep the live version until an editor has looked at the restored one and updates live.
+            workingCopies.keep(article, content, editor, now, null);
+            articles.getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            return false;
         }
+        String oldPath = addresses.currentPath(article);
+        apply(article, content, restored, now);
         addresses.keepOld(article, oldPath);
         articles.flush();
         history.record(article, editor, now, "Restored " + revision.label());
+        workingCopies.drop(id);
         changes.fire(ContentChanged.article(article.id));
+        return true;
     }
 
-    /** Publishes every scheduled article whose time has come, including those missed while the site was down. */
+    /**
+     * Publishes every scheduled article, and puts live every scheduled update, whose time has come, including
+     * those missed while the site was down; how many.
+     */
     @Transactional
     public int publishDue() {
         Instant now = now();
@@ -313,7 +444,39 @@ public class EditorialService {
             history.record(article, Editor.SYSTEM, now, "Published on schedule");
             changes.fire(ContentChanged.article(article.id));
         }
-        return due.size();
+        int updated = 0;
+        for (WorkingCopy copy : workingCopies.due(now)) {
+            Article article = find(copy.articleId);
+            ArticleInput input = workingCopies.pending(copy).input();
+            try {
+                if (article.status != Article.Status.PUBLISHED) {
+                    throw new IllegalStateException("no longer live");
+                }
+                write(article, input, validation.check(input, false, Action.SAVE, article, now), Action.SAVE,
+                        new Editor(copy.savedBy, true), now, "Updated on schedule; ");
+                workingCopies.delete(copy);
+                updated++;
+            } catch (FieldErrors.Invalid | IllegalStateException e) {
+                // Kept as a working copy for an editor to look at, no longer scheduled.
+                copy.goLiveAt = null;
+                LOG.warnf("The scheduled update of article %d was not put live: %s", article.id, e.getMessage());
+            }
+        }
+        return due.size() + updated;
+    }
+
+    /**
+     * Puts {@code input} on the article in memory, as a save would, for a preview built in a transaction
+     * that is rolled back: the caller makes sure it is never flushed.
+     */
+    void showForPreview(Article article, ArticleInput input) {
+        Instant now = now();
+        apply(article, input, new ArticleValidation.Checked(sections.findEntityBySlug(input.section()).orElse(article.section),
+                pins.resolve(input.pinnedRelated(), article, new FieldErrors())), now);
+        article.image = article.imageId == null ? null : articles.getEntityManager().find(Image.class, article.imageId);
+        if (article.status == Article.Status.PUBLISHED && !input.minor()) {
+            article.updatedAt = now;
+        }
     }
 
     /** A new image is checked and its smaller versions made before the save's transaction begins. */
@@ -367,6 +530,8 @@ public class EditorialService {
         article.disclaimerMode = input.disclaimerMode();
         article.disclaimerText = input.disclaimerMode() == Article.DisclaimerMode.CUSTOM ? CleanText.blankToNull(input.disclaimerText()) : null;
         article.source = CleanText.blankToNull(input.source());
+        article.seoTitle = CleanText.blankToNull(input.seoTitle());
+        article.seoDescription = CleanText.blankToNull(input.seoDescription());
         article.imageId = input.imageId();
         article.imageAlt = input.imageId() == null ? null : CleanText.blankToNull(input.imageAlt());
         article.imageCaption = input.imageId() == null ? null : CleanText.blankToNull(input.imageCaption());
@@ -394,56 +559,6 @@ public class EditorialService {
             case UNPUBLISH -> article.status = Article.Status.UNPUBLISHED;
         }
         article.modifiedAt = now;
-    }
-
-    private List<String> changedFields(Article article, ArticleInput input, ArticleValidation.Checked checked) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(article.headline, input.headline().strip())) {
-            changed.add("headline");
-        }
-        if (input.slug() != null && !input.slug().isBlank() && !Objects.equals(article.slug, input.slug().strip())) {
-            changed.add("slug");
-        }
-        if (!Objects.equals(article.standfirst, CleanText.blankToNull(input.standfirst()))) {
-            changed.add("standfirst");
-        }
-        if (!Objects.equals(article.bodyMarkdown, input.body())) {
-            changed.add("body");
-        }
-        if (article.section != checked.section()) {
-            changed.add("section");
-        }
-        if (input.publishedAt() != null && !Objects.equals(article.publishedAt, input.publishedAt().truncatedTo(ChronoUnit.SECONDS))) {
-            changed.add("date");
-        }
-        if (article.kind != input.kind()) {
-            changed.add("kind");
-        }
-        if (!sameSet(article.tags.stream().map((Tag t) -> t.slug).toList(), List.copyOf(Slugs.bySlug(input.tags()).keySet()))) {
-            changed.add("tags");
-        }
-        if (!article.bylines.stream().map((Author a) -> a.slug).toList().equals(List.copyOf(Slugs.bySlug(input.bylines()).keySet()))) {
-            changed.add("bylines");
-        }
-        if (!Objects.equals(article.imageId, input.imageId()) || !Objects.equals(article.imageAlt, CleanText.blankToNull(input.imageAlt()))
-                || !Objects.equals(article.imageCaption, CleanText.blankToNull(input.imageCaption()))) {
-            changed.add("image");
-        }
-        if (article.disclaimerMode != input.disclaimerMode()) {
-            changed.add("disclaimer");
-        }
-        if (!ids(article.pinnedRelated).equals(ids(checked.pinned()))) {
-            changed.add("related");
-        }
-        return changed;
-    }
-
-    private static List<Long> ids(List<Article> articles) {
-        return articles.stream().map(a -> a.id).toList();
-    }
-
-    private static boolean sameSet(List<String> a, List<String> b) {
-        return a.size() == b.size() && a.containsAll(b);
     }
 
     private static String summary(Action action, String what) {

@@ -30,7 +30,7 @@ public class PreviewPage {
             throw new NotFoundException();
         }
         ArticleView article = articles.preview(id, image -> links.imageQueryFor(image, expires)).orElseThrow(NotFoundException::new);
-        return Response.ok(ArticlePage.Templates.article(article, true))
+        return Response.ok(ArticlePage.Templates.article(article, true, null))
                 .header("Cache-Control", "no-store")
                 .header("X-Robots-Tag", "noindex")
                 .build();

@@ -23,6 +23,20 @@ public class AuthorService {
                 .map(a -> new AuthorView(a.id, a.slug, a.name, a.type == Author.Type.ORGANISATION, a.bio));
     }
 
+    /** Every author's name, A to Z (at most 2,000): what a byline field suggests. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> names() {
+        return authors.getEntityManager().createQuery("select a.name from Author a order by lower(a.name), a.id", String.class)
+                .setMaxResults(2000).getResultList();
+    }
+
+    /** The name of the author who is this person, when one has their name: their own byline. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> ownByline(String displayName) {
+        String slug = Slugs.slugify(displayName == null ? "" : displayName);
+        return slug.isEmpty() ? Optional.empty() : authors.findBySlug(slug).map(a -> a.name);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Author create(String slug, String name, Author.Type type, String bio) {
         Author author = new Author();

@@ -41,16 +41,23 @@ public class ArticleDesk {
 
     private static final Logger LOG = Logger.getLogger(ArticleDesk.class);
 
-    /** Notices shown after a successful post/redirect/get, by the code in the redirect. */
-    static final Map<String, String> NOTICES = Map.of(
-            "saved", "Saved.",
-            "published", "Published: the article is live.",
-            "scheduled", "Scheduled: it will be published at the time set below.",
-            "unpublished", "Unpublished: readers no longer see it.",
-            "corrected", "Correction added; the article now shows it and reads \"Updated\".",
-            "restored", "Revision restored, as a new revision.",
-            "excluded", "That story no longer shows in this article's Related block.",
-            "included", "That story may show in this article's Related block again.");
+    /**
+     * Notices shown after a successful post/redirect/get, by the code in the redirect; {time} is the time
+     * the article or its update goes live (ArticleDeskService.notice).
+     */
+    static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("saved", "Saved."),
+            Map.entry("kept", "Saved as a working copy: readers still see the live version. Preview it, then update live."),
+            Map.entry("published", "Published: the article is live."),
+            Map.entry("scheduled", "Scheduled: it will be published at {time}."),
+            Map.entry("update-scheduled", "Update scheduled: it goes live at {time}; until then readers see the live version."),
+            Map.entry("unpublished", "Unpublished: readers no longer see it."),
+            Map.entry("discarded", "Working copy discarded: the form shows the live version again."),
+            Map.entry("corrected", "Correction added; the article now shows it and reads \"Updated\"."),
+            Map.entry("restored", "Revision restored, as a new revision."),
+            Map.entry("restored-copy", "Revision restored into the working copy: readers see the live version until you update live."),
+            Map.entry("excluded", "That story no longer shows in this article's Related block."),
+            Map.entry("included", "That story may show in this article's Related block again."));
 
     @CheckedTemplate
     static class Templates {
@@ -58,6 +65,8 @@ public class ArticleDesk {
                 List<media.icaro.news.section.SectionView> sections, String status, String section, String q);
 
         static native TemplateInstance form(ArticleDeskService.FormPage page);
+
+        static native TemplateInstance confirm(NewsroomUser user, ArticleDeskService.Confirmation confirmation);
     }
 
     private final ArticleDeskService desk;
@@ -107,6 +116,11 @@ public class ArticleDesk {
         return Templates.form(desk.edit(id, user(), done == null ? null : NOTICES.get(done)));
     }
 
+    /** The preview link's way back, and a redirect's: the form, with a notice if the code names one. */
+    private static Response redirect(long id, String done) {
+        return Response.seeOther(URI.create("/admin/articles/" + id + "?done=" + done)).build();
+    }
+
     @POST
     @Path("{id: [0-9]{1,18}}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -150,7 +164,8 @@ public class ArticleDesk {
             return redirect(id, "corrected");
         } catch (FieldErrors.Invalid e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(desk.withErrors(id, desk.edit(id, user(), null).form(), e.errors(), user(), null)))
+                    .entity(Templates.form(desk.withErrors(id, desk.edit(id, user(), null).form(), e.errors(), user(), null)
+                            .failing("The correction was not added (the article itself is unchanged). Please fix:")))
                     .build();
         }
     }
@@ -176,32 +191,76 @@ public class ArticleDesk {
     @POST
     @Path("{id: [0-9]{1,18}}/revisions/{revision: [0-9]{1,18}}/restore")
     public Response restore(@PathParam("id") long id, @PathParam("revision") long revision) {
-        editorial.restore(id, revision, Editor.of(identity));
-        return redirect(id, "restored");
+        boolean live = editorial.restore(id, revision, Editor.of(identity));
+        return redirect(id, live ? "restored" : "restored-copy");
     }
 
+    /** The story as readers will see it (its working copy, if it has one), under the newsroom's bar. */
     @GET
     @Path("{id: [0-9]{1,18}}/preview")
     public Response preview(@PathParam("id") long id) {
-        return Response.ok(ArticlePage.Templates.article(desk.preview(id, user()), true))
+        return Response.ok(ArticlePage.Templates.article(desk.preview(id, user()), true, desk.previewBar(id, user())))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /** The preview bar's button: puts live what the preview showed, unless someone saved since. */
+    @POST
+    @Path("{id: [0-9]{1,18}}/publish")
+    @RolesAllowed(Roles.EDITOR)
+    public Response publishPreviewed(@PathParam("id") long id, @RestForm String version) {
+        try {
+            editorial.publishAsPreviewed(id, ArticleDeskService.version(version), Editor.of(identity));
+            return redirect(id, "published");
+        } catch (FieldErrors.Invalid e) {
+            ArticleDeskService.FormPage page = desk.edit(id, user(), null);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(desk.withErrors(id, page.form(), e.errors(), user(), null)
+                            .failing("The article was not put live. Please fix:")))
+                    .build();
+        } catch (EditorialService.EditConflict e) {
+            return Response.status(Response.Status.CONFLICT).entity(Templates.form(desk.withErrors(id, desk.edit(id, user(), null).form(),
+                    new FieldErrors(), user(), e.lastEditor() + " saved this article after the preview you saw, so nothing was put live."
+                            + " This is their version: preview it again before putting it live."))).build();
+        }
+    }
+
+    /** Asks before dropping a working copy: it cannot be brought back. */
+    @GET
+    @Path("{id: [0-9]{1,18}}/discard")
+    @RolesAllowed(Roles.EDITOR)
+    public TemplateInstance confirmDiscard(@PathParam("id") long id) {
+        return Templates.confirm(user(), desk.confirmDiscard(id, user()));
+    }
+
+    @POST
+    @Path("{id: [0-9]{1,18}}/discard")
+    @RolesAllowed(Roles.EDITOR)
+    public Response discard(@PathParam("id") long id) {
+        editorial.discardWorkingCopy(id, Editor.of(identity));
+        return redirect(id, "discarded");
+    }
+
+    /** Asks before taking a story down. */
+    @GET
+    @Path("{id: [0-9]{1,18}}/unpublish")
+    @RolesAllowed(Roles.EDITOR)
+    public TemplateInstance confirmUnpublish(@PathParam("id") long id) {
+        return Templates.confirm(user(), desk.confirmUnpublish(id, user()));
+    }
+
+    @POST
+    @Path("{id: [0-9]{1,18}}/unpublish")
+    @RolesAllowed(Roles.EDITOR)
+    public Response unpublish(@PathParam("id") long id) {
+        editorial.unpublish(id, Editor.of(identity));
+        return redirect(id, "unpublished");
     }
 
     private Response afterSave(long id, ArticleForm form) {
         if ("preview".equals(form.action)) {
             return Response.seeOther(URI.create("/admin/articles/" + id + "/preview")).build();
         }
-        String done = switch (form.action) {
-            case "publish" -> "published";
-            case "schedule" -> "scheduled";
-            case "unpublish" -> "unpublished";
-            default -> "saved";
-        };
-        return redirect(id, done);
-    }
-
-    private static Response redirect(long id, String done) {
-        return Response.seeOther(URI.create("/admin/articles/" + id + "?done=" + done)).build();
+        return redirect(id, desk.outcome(id, form.action));
     }
 
     private NewsroomUser user() {

@@ -17,9 +17,13 @@ import media.icaro.news.article.StorySummary;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.PreviewBar;
 import media.icaro.news.article.PreviewLinks;
+import media.icaro.news.author.AuthorService;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.section.SectionService;
+import media.icaro.news.site.SiteConfig;
+import media.icaro.news.web.SiteDates;
 
 /**
  * What the newsroom's article pages do: read the typed form, report every problem at once, and
@@ -37,12 +41,37 @@ public class ArticleDeskService {
      */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
             List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink,
-            List<ArticleView.RelatedLink> related, List<StorySummary> excluded) {
+            List<ArticleView.RelatedLink> related, List<StorySummary> excluded, String failed, Bylines bylines) {
 
         public boolean isNew() {
             return article == null;
         }
+
+        public String bylineHint() {
+            return bylines.mine() == null
+                    ? "Names separated by commas, in order, e.g. \"ICARO Media Group\". New names become new authors."
+                    : "Names separated by commas, in order; yours is \"" + bylines.mine() + "\". New names become new authors.";
+        }
+
+        public String dateHint() {
+            return article != null && article.isLive()
+                    ? "When it was first published. Left as it is, it stays exactly as it is, to the second."
+                    : "Leave empty to publish now. Required to schedule.";
+        }
+
+        /** The form page with its error summary saying what failed, when it was not the article's save. */
+        FormPage failing(String what) {
+            return new FormPage(user, form, errors, article, sections, notice, problem, previewLink, related, excluded, what,
+                    bylines);
+        }
     }
+
+    /** The names a byline field suggests, and the user's own when an author has their name. */
+    public record Bylines(List<String> names, String mine) {
+    }
+
+    /** What a form's error summary says failed, unless the page says otherwise. */
+    static final String ARTICLE_NOT_SAVED = "The article was not saved. Please fix:";
 
     private final EditorialService editorial;
     private final ArticleForms forms;
@@ -50,9 +79,13 @@ public class ArticleDeskService {
     private final PreviewLinks previewLinks;
     private final ArticleService articles;
     private final RelatedExclusions exclusions;
+    private final SiteConfig site;
+    private final AuthorService authors;
 
     ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
-            ArticleService articles, RelatedExclusions exclusions) {
+            ArticleService articles, RelatedExclusions exclusions, SiteConfig site, AuthorService authors) {
+        this.authors = authors;
+        this.site = site;
         this.exclusions = exclusions;
         this.editorial = editorial;
         this.articles = articles;
@@ -62,14 +95,35 @@ public class ArticleDeskService {
     }
 
     public FormPage blank(NewsroomUser user) {
-        ArticleForm form = new ArticleForm();
-        form.bylines = user.displayName();
-        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null, List.of(), List.of());
+        // Bylines start empty: the account's name ("Administrator") is not an author until someone types it.
+        return new FormPage(user, new ArticleForm(), new FieldErrors(), null, sections.navigation(), null, null, null,
+                List.of(), List.of(), ARTICLE_NOT_SAVED, bylines(user));
     }
 
+    /**
+     * A question before an irreversible step: what it does, the button that does it (a POST to
+     * {@code action}) and the way back.
+     */
+    public record Confirmation(String title, String question, String consequence, String action, String button,
+            String back) {
+    }
+
+    /**
+     * The form filled with what the article's editors work on (its working copy, if it has one), with a
+     * notice whose {@code {time}} is the time the article, or its scheduled update, goes live.
+     */
     public FormPage edit(long id, NewsroomUser user, String notice) {
         EditableArticle article = editorial.load(id);
-        return page(user, forms.fill(article.input(), article.version()), new FieldErrors(), article, notice, null);
+        if (notice != null && notice.contains("{time}")) {
+            Instant time = article.pending() != null && article.pending().isScheduled() ? article.pending().goLiveAt()
+                    : article.input().publishedAt();
+            notice = notice.replace("{time}", time == null ? "the time set below" : siteTime(time));
+        }
+        ArticleForm form = forms.fill(article.editing(), article.version());
+        if (article.pending() != null && article.pending().isScheduled()) {
+            form.goLiveAt = forms.local(article.pending().goLiveAt());
+        }
+        return page(user, form, new FieldErrors(), article, notice, null);
     }
 
     /**
@@ -86,21 +140,68 @@ public class ArticleDeskService {
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         byte[] newImage = forms.newImage(form);
-        ArticleInput input = read(form, newImage, action, null);
+        ArticleInput input = read(form, newImage, action, null, new FieldErrors());
         return editorial.create(input, newImage, action, editor);
     }
 
     public void update(long id, ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         byte[] newImage = forms.newImage(form);
-        ArticleInput input = read(form, newImage, action, id);
-        long version;
-        try {
-            version = Long.parseLong(form.version.strip());
-        } catch (NumberFormatException e) {
-            version = -1;
+        FieldErrors errors = new FieldErrors();
+        Instant goLiveAt = forms.goLiveAt(form, errors);
+        ArticleInput input = read(form, newImage, action, id, errors);
+        editorial.update(id, version(form.version), input, newImage, action, goLiveAt, editor);
+    }
+
+    /** What a save did, as the code of the notice the form shows after it. */
+    public String outcome(long id, String action) {
+        EditableArticle article = editorial.standing(id);
+        return switch (action) {
+            case "publish" -> "published";
+            case "schedule" -> article.pending() != null ? "update-scheduled" : "scheduled";
+            case "unpublish" -> "unpublished";
+            default -> article.pending() != null ? "kept" : "saved";
+        };
+    }
+
+    public Confirmation confirmDiscard(long id, NewsroomUser user) {
+        EditableArticle article = editorial.standing(id);
+        checkMayOpen(article.createdBy(), user);
+        if (article.pending() == null) {
+            throw new NotFoundException("This article has no working copy");
         }
-        editorial.update(id, version, input, newImage, action, editor);
+        return new Confirmation("Discard the working copy?",
+                "Discard the working copy of \u201c" + article.pending().input().headline() + "\u201d saved "
+                        + siteTime(article.pending().savedAt()) + " by " + article.pending().savedBy() + "?",
+                "Its changes are lost for good. Readers keep seeing the live version, which the form shows again.",
+                "/admin/articles/" + id + "/discard", "Discard the working copy", "/admin/articles/" + id);
+    }
+
+    public Confirmation confirmUnpublish(long id, NewsroomUser user) {
+        EditableArticle article = editorial.standing(id);
+        checkMayOpen(article.createdBy(), user);
+        if (!article.isLive() && article.status() != Article.Status.SCHEDULED) {
+            throw new NotFoundException("This article is not published");
+        }
+        return new Confirmation("Unpublish this article?",
+                "Unpublish \u201c" + article.input().headline() + "\u201d?",
+                "Readers get \u201cnot found\u201d at its address and it leaves the front page, listings, feeds and search."
+                        + " Nothing is deleted: you can publish it again.",
+                "/admin/articles/" + id + "/unpublish", "Unpublish", "/admin/articles/" + id);
+    }
+
+    /** The version a form or button sent; an unreadable one never matches, and is refused like a stale one. */
+    static long version(String text) {
+        try {
+            return Long.parseLong(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** "18/06/2024 19h15 (Europe/Paris time)". */
+    private String siteTime(Instant time) {
+        return SiteDates.dateline(time) + " (" + site.timeZone().getId() + " time)";
     }
 
     /** Contributors see only the articles they created: others' drafts are not theirs to read. */
@@ -121,8 +222,7 @@ public class ArticleDeskService {
     }
 
     /** The submission, checked; with a new image, all of it, so that a form that will not save writes nothing. */
-    private ArticleInput read(ArticleForm form, byte[] newImage, EditorialService.Action action, Long id) {
-        FieldErrors errors = new FieldErrors();
+    private ArticleInput read(ArticleForm form, byte[] newImage, EditorialService.Action action, Long id, FieldErrors errors) {
         ArticleInput input = forms.read(form, newImage, errors);
         if (!errors.isEmpty() || newImage != null) {
             try {
@@ -135,10 +235,34 @@ public class ArticleDeskService {
         return input;
     }
 
-    /** The preview of an article the user may open; whose it is takes one query, not the article and its history. */
+    /** The preview of an article the user may open: its working copy if it has one, else the article as saved. */
     public ArticleView preview(long id, NewsroomUser user) {
         checkMayOpen(editorial.creatorOf(id), user);
         return articles.preview(id).orElseThrow(NotFoundException::new);
+    }
+
+    /** The bar over a preview: what it shows, the way back, the button that puts it live, the link to share. */
+    public PreviewBar previewBar(long id, NewsroomUser user) {
+        EditableArticle article = editorial.standing(id);
+        checkMayOpen(article.createdBy(), user);
+        String state;
+        String publish = null;
+        if (article.pending() != null) {
+            state = "Working copy saved " + SiteDates.dateline(article.pending().savedAt()) + " by " + article.pending().savedBy()
+                    + (article.pending().isScheduled() ? ", to go live " + SiteDates.dateline(article.pending().goLiveAt()) : "")
+                    + ". Readers still see the live version.";
+            publish = "Update live";
+        } else if (article.isLive()) {
+            state = "This is the live version: readers see it as it is here.";
+        } else if (article.status() == Article.Status.SCHEDULED) {
+            state = "Scheduled: readers see it from " + SiteDates.dateline(article.input().publishedAt()) + ".";
+        } else {
+            state = (article.status() == Article.Status.UNPUBLISHED ? "Unpublished" : "Draft") + ": readers cannot see it.";
+            ArticleInput input = article.input();
+            publish = input.publishedAt() != null && input.publishedAt().isAfter(Instant.now()) ? null : "Publish now";
+        }
+        return new PreviewBar(id, state, user.canPublish() ? publish : null, article.version(),
+                previewLinks.linkFor(id, Instant.now()));
     }
 
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
@@ -150,6 +274,11 @@ public class ArticleDeskService {
         List<ArticleView.RelatedLink> related = article == null ? List.of()
                 : articles.preview(article.id()).map(ArticleView::related).orElse(List.of());
         List<StorySummary> excluded = article == null ? List.of() : exclusions.of(article.id());
-        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded);
+        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded,
+                ARTICLE_NOT_SAVED, bylines(user));
+    }
+
+    private Bylines bylines(NewsroomUser user) {
+        return new Bylines(authors.names(), authors.ownByline(user.displayName()).orElse(null));
     }
 }

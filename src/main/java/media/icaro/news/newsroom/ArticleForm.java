@@ -35,6 +35,15 @@ public class ArticleForm {
     /** Publication date and time in the site's time zone, as a datetime-local input sends it. */
     @RestForm
     public String publishedAt = "";
+    /** When a scheduled update of a live article goes live, as a datetime-local input sends it. */
+    @RestForm
+    public String goLiveAt = "";
+    /** What search results and link previews show instead of the headline. */
+    @RestForm
+    public String seoTitle = "";
+    /** What they show instead of the standfirst. */
+    @RestForm
+    public String seoDescription = "";
     /** Related stories to pin, one per line: article ids, slugs or addresses. */
     @RestForm
     public String pinnedRelated = "";

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,11 @@ import media.icaro.news.site.SiteConfig;
 @ApplicationScoped
 public class ArticleForms {
 
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /**
+     * A datetime-local input's value, to the second: an untouched field sends back exactly the time it was
+     * given, so a save never moves a publication time (a field that held only minutes moved 18:21:01 to 18:21).
+     */
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final SiteConfig site;
     private final ImageService images;
@@ -73,7 +78,7 @@ public class ArticleForms {
                 .body(form.body)
                 .section(form.section)
                 .kind(parseEnum(Article.Kind.class, form.kind, "kind", "Choose news, opinion or analysis", errors))
-                .publishedAt(parseDate(form.publishedAt, errors))
+                .publishedAt(parseDate(form.publishedAt, "publishedAt", errors))
                 .bylines(items(form.bylines))
                 .tags(items(form.tags))
                 .disclaimerMode(parseEnum(Article.DisclaimerMode.class, form.disclaimerMode, "disclaimerMode",
@@ -86,7 +91,14 @@ public class ArticleForms {
                 .imageCaption(form.imageCaption)
                 .imageCredit(form.imageCredit)
                 .minor(form.isMinor())
+                .seoTitle(form.seoTitle)
+                .seoDescription(form.seoDescription)
                 .build();
+    }
+
+    /** When a scheduled update goes live, or null when none is given (or it cannot be read: then in {@code errors}). */
+    public Instant goLiveAt(ArticleForm form, FieldErrors errors) {
+        return parseDate(form.goLiveAt, "goLiveAt", errors);
     }
 
     public EditorialService.Action action(ArticleForm form) {
@@ -111,26 +123,35 @@ public class ArticleForms {
         form.bylines = String.join(", ", input.bylines());
         form.disclaimerMode = input.disclaimerMode().name();
         form.disclaimerText = orEmpty(input.disclaimerText());
-        form.publishedAt = input.publishedAt() == null ? "" : LOCAL.format(input.publishedAt().atZone(site.timeZone()));
+        form.publishedAt = input.publishedAt() == null ? "" : local(input.publishedAt());
         form.pinnedRelated = String.join("\n", input.pinnedRelated());
         form.source = orEmpty(input.source());
         form.imageId = input.imageId() == null ? "" : String.valueOf(input.imageId());
         form.imageAlt = orEmpty(input.imageAlt());
         form.imageCaption = orEmpty(input.imageCaption());
         form.imageCredit = orEmpty(input.imageCredit());
+        form.seoTitle = orEmpty(input.seoTitle());
+        form.seoDescription = orEmpty(input.seoDescription());
+        form.minor = input.minor() ? "on" : "";
         form.version = String.valueOf(version);
         return form;
     }
 
-    private Instant parseDate(String text, FieldErrors errors) {
+    /** A time typed to the minute or to the second (a browser sends seconds only when they are not zero). */
+    /** A time as a datetime-local field shows it, in the site's time zone, to the second. */
+    public String local(Instant time) {
+        return LOCAL.format(time.atZone(site.timeZone()));
+    }
+
+    private Instant parseDate(String text, String field, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip().length() > 16 ? text.strip().substring(0, 16) : text.strip(), LOCAL)
+            return LocalDateTime.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE_TIME).truncatedTo(ChronoUnit.SECONDS)
                     .atZone(site.timeZone()).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add("publishedAt", "Give a date and time such as 2024-06-18T19:15 (" + site.timeZone().getId() + " time)");
+            errors.add(field, "Give a date and time such as 2024-06-18T19:15 (" + site.timeZone().getId() + " time)");
             return null;
         }
     }

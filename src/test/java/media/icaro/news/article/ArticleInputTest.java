@@ -17,7 +17,8 @@ class ArticleInputTest {
                 .section("politics").kind(Article.Kind.ANALYSIS).publishedAt(Instant.parse("2024-06-18T17:15:00Z"))
                 .bylines(List.of("Writer One", "Writer Two")).tags(List.of("Tag one")).disclaimerMode(Article.DisclaimerMode.CUSTOM)
                 .disclaimerText("Disclaimer").source("Wire").pinnedRelated(List.of("7", "a-pinned-story")).imageId(12L).imageAlt("Alt")
-                .imageCaption("Caption").imageCredit("Credit").minor(true).build();
+                .imageCaption("Caption").imageCredit("Credit").minor(true).seoTitle("Search title").seoDescription("Search description")
+                .build();
     }
 
     @Test
@@ -26,7 +27,8 @@ class ArticleInputTest {
         assertEquals(input, input.toBuilder().build());
         assertEquals(new ArticleInput("Headline", "a-slug", "Standfirst", "Body", "politics", Article.Kind.ANALYSIS,
                 Instant.parse("2024-06-18T17:15:00Z"), List.of("Writer One", "Writer Two"), List.of("Tag one"),
-                Article.DisclaimerMode.CUSTOM, "Disclaimer", "Wire", List.of("7", "a-pinned-story"), 12L, "Alt", "Caption", "Credit", true),
+                Article.DisclaimerMode.CUSTOM, "Disclaimer", "Wire", List.of("7", "a-pinned-story"), 12L, "Alt", "Caption", "Credit", true,
+                "Search title", "Search description"),
                 input, "each builder method sets its own field");
     }
 

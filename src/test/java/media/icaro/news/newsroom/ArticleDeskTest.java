@@ -389,6 +389,7 @@ class ArticleDeskTest {
 
         Map<String, String> first = DeskForms.formValues(mine);
         first.put("body", "The first editor's body.");
+        first.put("action", "publish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, first).statusCode());
 
         Map<String, String> stale = DeskForms.formValues(theirs);
@@ -402,6 +403,7 @@ class ArticleDeskTest {
 
         // Saving again from the conflict page, with its newer version, replaces the text deliberately.
         Map<String, String> again = DeskForms.formValues(form);
+        again.put("action", "publish");
         assertEquals(303, DeskForms.post(second, "/admin/articles/" + id, again).statusCode());
         assertTrue(TestContent.page(editorial.load(id).url()).selectFirst(".article-body").text().contains("typed with care"));
     }
@@ -414,11 +416,13 @@ class ArticleDeskTest {
         Map<String, String> typo = DeskForms.formValues(editor.page("/admin/articles/" + id));
         typo.put("body", typo.get("body") + " Fixed a typo.");
         typo.put("minor", "on");
+        typo.put("action", "publish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, typo).statusCode());
         assertNull(TestContent.page(url).selectFirst(".updated"), "a minor change is not an update");
 
         Map<String, String> update = DeskForms.formValues(editor.page("/admin/articles/" + id));
         update.put("body", update.get("body") + "\n\nA new paragraph with news.");
+        update.put("action", "publish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, update).statusCode());
         assertNotNull(TestContent.page(url).selectFirst(".dateline .updated"));
 
@@ -432,7 +436,10 @@ class ArticleDeskTest {
         Response blank = editor.request().formParam("csrf-token", editor.csrfToken()).formParam("note", " ")
                 .post("/admin/articles/" + id + "/corrections");
         assertEquals(400, blank.statusCode());
-        assertEquals("Write what was wrong and what changed", error(Jsoup.parse(blank.asString()), "note"));
+        Document refused = Jsoup.parse(blank.asString());
+        assertEquals("Write what was wrong and what changed", error(refused, "note"));
+        assertEquals("The correction was not added (the article itself is unchanged). Please fix:",
+                refused.selectFirst(".error-summary h2").text(), "the message names what failed");
     }
 
     @Test
@@ -443,12 +450,14 @@ class ArticleDeskTest {
 
         Map<String, String> fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("slug", "desk-story-moved-once");
+        fields.put("action", "publish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
         String second = editorial.load(id).url();
 
         fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("section", "desk-moved");
         fields.put("publishedAt", "2023-08-09T10:30");
+        fields.put("action", "publish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
         String third = editorial.load(id).url();
         assertEquals("/desk-moved/2023/08/09/desk-story-moved-once", third);
@@ -464,6 +473,7 @@ class ArticleDeskTest {
         long id = publishViaDesk("Original desk headline");
         Map<String, String> fields = DeskForms.formValues(editor.page("/admin/articles/" + id));
         fields.put("headline", "Rewritten desk headline");
+        fields.put("action", "publish");
         assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, fields).statusCode());
 
         Document form = editor.page("/admin/articles/" + id);
@@ -473,10 +483,20 @@ class ArticleDeskTest {
         String restore = entries.get(1).selectFirst("form").attr("action");
         assertEquals(303, editor.request().formParam("csrf-token", editor.csrfToken()).post(restore).statusCode());
 
+        // On a live story the restored text becomes the working copy: readers see it only once it is put live.
         Document restored = editor.page("/admin/articles/" + id);
         assertEquals("Original desk headline", restored.selectFirst("#headline").attr("value"));
-        assertEquals(3, restored.select("ol.history > li").size());
-        assertTrue(restored.selectFirst("ol.history > li").text().contains("Restored"));
+        assertNotNull(restored.selectFirst(".working-copy-notice"));
+        assertEquals(2, restored.select("ol.history > li").size());
+        assertEquals("Rewritten desk headline", TestContent.page(editorial.load(id).url()).selectFirst("h1").text());
+
+        Map<String, String> live = DeskForms.formValues(restored);
+        live.put("action", "publish");
+        assertEquals(303, DeskForms.post(editor, "/admin/articles/" + id, live).statusCode());
+        Document after = editor.page("/admin/articles/" + id);
+        assertEquals(3, after.select("ol.history > li").size());
+        assertTrue(after.selectFirst("ol.history > li").text().contains("Updated live; edited headline"), after.selectFirst("ol.history > li").text());
+        assertNull(after.selectFirst(".working-copy-notice"));
         assertEquals("Original desk headline", TestContent.page(editorial.load(id).url()).selectFirst("h1").text());
     }
 
@@ -490,7 +510,8 @@ class ArticleDeskTest {
         String previewPath = saved.header("Location").replaceFirst("^https?://[^/]+", "");
         Document preview = editor.page(previewPath);
         assertEquals("Desk draft to preview", preview.selectFirst("h1").text());
-        assertNotNull(preview.selectFirst(".preview-banner"));
+        assertTrue(preview.selectFirst(".preview-bar").text().contains("Draft: readers cannot see it."));
+        assertEquals("Publish now", preview.selectFirst(".preview-bar form button").text());
         assertEquals("noindex, nofollow", preview.selectFirst("meta[name=robots]").attr("content"));
         given().redirects().follow(false).get(previewPath).then().statusCode(302);
 

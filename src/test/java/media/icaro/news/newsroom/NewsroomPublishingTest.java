@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,8 @@ class NewsroomPublishingTest {
         fields.put("body", "The harbour master said the *last* crane was cleared.\n\nRepairs cost less than feared.");
         fields.put("section", SECTION);
         fields.put("tags", "Journey harbour, Storms");
+        assertEquals("", fields.get("bylines"), "bylines start empty: the account's name is not an author");
+        fields.put("bylines", "Harbour Reporter");
         fields.put("publishedAt", "2023-09-14T10:30");
         fields.put("action", "publish");
 
@@ -75,21 +78,38 @@ class NewsroomPublishingTest {
         assertEquals("Ferries run again from Tuesday.", page.selectFirst(".standfirst").text());
         assertEquals("last", page.selectFirst(".article-body em").text(), "the body is Markdown");
         assertEquals("14/09/2023 10h30", page.selectFirst(".dateline time").text(), "dated in the site's time zone");
-        assertEquals("By Administrator", page.selectFirst(".byline").text(), "the editor's name is the first byline");
+        assertEquals("By Harbour Reporter", page.selectFirst(".byline").text());
         assertNull(page.selectFirst(".dateline .updated"));
         assertFalse(page(SECTION_PATH).select("main a[href=\"" + url + "\"]").isEmpty(), "listed in its section");
 
+        // Editing the live story: the change waits as a working copy, previews as it will read, then goes live.
+        String form = desk.replaceFirst("\\?.*$", "");
         Map<String, String> edit = DeskForms.formValues(admin.page(desk));
         edit.put("headline", "Journey: the harbour reopens, with a new ferry timetable");
-        FormAssertions.seeOther(DeskForms.post(admin, desk.replaceFirst("\\?.*$", ""), edit), desk.replace("published", "saved"));
+        edit.put("action", "preview");
+        FormAssertions.seeOther(DeskForms.post(admin, form, edit), form + "/preview");
+        assertEquals("Journey: the harbour reopens after the storm", page(url).selectFirst("h1").text(), "readers see the live version");
+        Document preview = admin.page(form + "/preview");
+        assertEquals("Journey: the harbour reopens, with a new ferry timetable", preview.selectFirst("h1").text());
+        assertNotNull(preview.selectFirst(".preview-bar .updated, .dateline .updated"), "the preview shows it will read \"Updated\"");
+        assertEquals(form, preview.selectFirst(".preview-bar a:contains(Back to editing)").attr("href"));
+        Element update = preview.selectFirst(".preview-bar form");
+        assertEquals("Update live", update.selectFirst("button").text());
+        Response live = admin.request().formParam("csrf-token", admin.csrfToken())
+                .formParam("version", update.selectFirst("input[name=version]").attr("value")).post(update.attr("action"));
+        FormAssertions.seeOther(live, desk);
         Document edited = page(url);
         assertEquals("Journey: the harbour reopens, with a new ferry timetable", edited.selectFirst("h1").text(),
                 "the same address shows the edit");
         assertNotNull(edited.selectFirst(".dateline .updated"), "an edit of a live story marks it updated");
 
-        Map<String, String> unpublish = DeskForms.formValues(admin.page(desk));
-        unpublish.put("action", "unpublish");
-        FormAssertions.seeOther(DeskForms.post(admin, desk.replaceFirst("\\?.*$", ""), unpublish), desk.replace("published", "unpublished"));
+        // Unpublishing asks first.
+        String ask = admin.page(desk).selectFirst(".form-bar a:contains(Unpublish)").attr("href");
+        Document question = admin.page(ask);
+        assertEquals("Unpublish this article?", question.selectFirst("h1").text());
+        assertEquals("Cancel and go back", question.selectFirst("form.confirm-actions a").text());
+        FormAssertions.seeOther(admin.request().formParam("csrf-token", admin.csrfToken()).post(question.selectFirst("form.confirm-actions").attr("action")),
+                desk.replace("published", "unpublished"));
         given().redirects().follow(false).get(url).then().statusCode(404);
         assertTrue(page(SECTION_PATH).select("main a[href=\"" + url + "\"]").isEmpty(), "gone from its section");
         assertEquals("unpublished", admin.page(desk).selectFirst(".article-status .status").text(), "kept in the newsroom");

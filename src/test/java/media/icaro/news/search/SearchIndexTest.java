@@ -89,10 +89,10 @@ class SearchIndexTest {
     void headlineMatchesRankAboveBodyMatches() {
         content.create(new media.icaro.news.article.ArticleInput("An unrelated headline", null, null,
                 "This body mentions the numbatword once.", "search-test", null, Instant.parse("2023-09-03T10:00:00Z"),
-                List.of(), List.of(), null, null, null, List.of(), null, null, null, null, false), EditorialService.Action.PUBLISH);
+                List.of(), List.of(), null, null, null, List.of(), null, null, null, null, false, null, null), EditorialService.Action.PUBLISH);
         content.create(new media.icaro.news.article.ArticleInput("Numbatword in the headline", null, null,
                 "A body about something else entirely.", "search-test", null, Instant.parse("2023-09-02T10:00:00Z"),
-                List.of(), List.of(), null, null, null, List.of(), null, null, null, null, false), EditorialService.Action.PUBLISH);
+                List.of(), List.of(), null, null, null, List.of(), null, null, null, null, false, null, null), EditorialService.Action.PUBLISH);
         content.settle();
         assertEquals(List.of("Numbatword in the headline", "An unrelated headline"), headlines("numbatword"));
     }

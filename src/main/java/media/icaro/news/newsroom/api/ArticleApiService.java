@@ -2,8 +2,10 @@ package media.icaro.news.newsroom.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,7 @@ public class ArticleApiService {
     private static final String NAME_AS_STRING = "Give each name as a string";
 
     /** What a request asks for, read and ready for the editorial service. */
-    private record Submission(ArticleInput input, Action action) {
+    private record Submission(ArticleInput input, Action action, Instant goLiveAt) {
     }
 
     private final EditorialService editorial;
@@ -57,28 +59,57 @@ public class ArticleApiService {
         Submission submission = read(request, editorial.load(id));
         // Versions start at 0, so a missing version never matches and is refused like a stale one.
         long loadedVersion = request.version() == null ? -1 : request.version();
-        editorial.update(id, loadedVersion, submission.input(), submission.action(), editor);
+        editorial.update(id, loadedVersion, submission.input(), null, submission.action(), submission.goLiveAt(), editor);
         return get(id);
+    }
+
+    /** A published article's working copy, as its JSON shows it; not found when it has none. */
+    public ArticleJson.WorkingCopyJson workingCopy(long id) {
+        EditorialService.PendingChange pending = editorial.standing(id).pending();
+        if (pending == null) {
+            throw new NotFoundException("This article has no working copy");
+        }
+        return workingCopyJson(pending);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleJson get(long id) {
-        return json(articles.findByIdOptional(id).orElseThrow(NotFoundException::new));
+        Article article = articles.findByIdOptional(id).orElseThrow(NotFoundException::new);
+        return json(article, editorial.pending(List.of(id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ArticleList list(ArticleFilter filter) {
         List<Article> found = articles.findForNewsroom(filter.query(), filter.limit() + 1);
-        articles.fetchPinnedRelated(found.stream().map(a -> a.id).toList());
+        List<Long> ids = found.stream().map(a -> a.id).toList();
+        articles.fetchPinnedRelated(ids);
+        Map<Long, EditorialService.PendingChange> pending = editorial.pending(ids);
         if (found.size() <= filter.limit()) {
-            return new ArticleList(found.stream().map(this::json).toList(), null);
+            return new ArticleList(found.stream().map(a -> json(a, pending)).toList(), null);
         }
         List<Article> page = found.subList(0, filter.limit());
-        return new ArticleList(page.stream().map(this::json).toList(), ChangeCursor.after(page.get(page.size() - 1)).encode());
+        return new ArticleList(page.stream().map(a -> json(a, pending)).toList(),
+                ChangeCursor.after(page.get(page.size() - 1)).encode());
     }
 
-    private ArticleJson json(Article article) {
-        return ArticleJson.of(article, article.publishedAt == null ? null : permalinks.of(article));
+    private ArticleJson json(Article article, Map<Long, EditorialService.PendingChange> pending) {
+        EditorialService.PendingChange copy = pending.get(article.id);
+        return ArticleJson.of(article, article.publishedAt == null ? null : permalinks.of(article),
+                copy == null ? null : workingCopyJson(copy));
+    }
+
+    private static ArticleJson.WorkingCopyJson workingCopyJson(EditorialService.PendingChange pending) {
+        ArticleInput c = pending.input();
+        String disclaimer = switch (c.disclaimerMode()) {
+            case SITE_DEFAULT -> null;
+            case CUSTOM -> c.disclaimerText();
+            case NONE -> ArticleJson.NO_DISCLAIMER;
+        };
+        ArticleRequest content = new ArticleRequest(c.headline(), c.slug(), c.standfirst(), c.body(), c.section(), c.tags(),
+                c.bylines(), WireNames.of(c.kind()), null,
+                c.publishedAt() == null ? null : c.publishedAt().atOffset(ZoneOffset.UTC).toString(), disclaimer, c.source(),
+                c.pinnedRelated(), null, c.seoTitle(), c.seoDescription(), null);
+        return new ArticleJson.WorkingCopyJson(pending.savedAt(), pending.savedBy(), pending.goLiveAt(), content);
     }
 
     /**
@@ -88,7 +119,8 @@ public class ArticleApiService {
     private Submission read(ArticleRequest request, EditableArticle current) {
         ApiErrors.required(request);
         FieldErrors errors = new FieldErrors();
-        Action action = action(request.status(), current != null, errors);
+        Action action = action(request.status(), current, errors);
+        Instant goLiveAt = dateTime("goLiveAt", request.goLiveAt(), errors);
         Article.Kind kind = null;
         if (request.kind() != null) {
             kind = WireNames.parse(Article.Kind.class, request.kind()).orElse(null);
@@ -96,7 +128,7 @@ public class ArticleApiService {
                 errors.add("kind", "Use news, opinion or analysis");
             }
         }
-        Instant publishedAt = publishedAt(request.publishedAt(), errors);
+        Instant publishedAt = dateTime("publishedAt", request.publishedAt(), errors);
         List<String> tags = strings("tags", request.tags(), NAME_AS_STRING, errors);
         List<String> bylines = strings("bylines", request.bylines(), NAME_AS_STRING, errors);
         Article.DisclaimerMode disclaimerMode;
@@ -115,7 +147,7 @@ public class ArticleApiService {
         ArticleInput input = fields.headline(request.headline()).slug(request.slug()).standfirst(request.standfirst())
                 .body(request.body()).section(request.section()).kind(kind).publishedAt(publishedAt).bylines(bylines)
                 .tags(tags).disclaimerMode(disclaimerMode).disclaimerText(request.disclaimer()).source(request.source())
-                .build();
+                .seoTitle(request.seoTitle()).seoDescription(request.seoDescription()).build();
         if (!errors.isEmpty()) {
             try {
                 editorial.check(input, false, action == null ? Action.SAVE : action, current == null ? null : current.id());
@@ -124,13 +156,17 @@ public class ArticleApiService {
             }
             errors.throwIfAny();
         }
-        return new Submission(input, action);
+        return new Submission(input, action, goLiveAt);
     }
 
-    /** The status a client asks for, as the action that reaches it; none or draft saves without changing the status. */
-    private static Action action(String status, boolean replacing, FieldErrors errors) {
+    /**
+     * The status a client asks for, as the action that reaches it. None keeps the status: on a published
+     * article that is putting the change live, as it always was; draft there makes a working copy instead.
+     */
+    private static Action action(String status, EditableArticle current, FieldErrors errors) {
+        boolean replacing = current != null;
         if (status == null) {
-            return Action.SAVE;
+            return replacing && current.isLive() ? Action.PUBLISH : Action.SAVE;
         }
         Action action = switch (status) {
             case "draft" -> Action.SAVE;
@@ -145,14 +181,14 @@ public class ArticleApiService {
         return action;
     }
 
-    private static Instant publishedAt(String text, FieldErrors errors) {
+    private static Instant dateTime(String field, String text, FieldErrors errors) {
         if (text == null) {
             return null;
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add("publishedAt", "Give an ISO-8601 date and time with an offset, such as 2024-05-20T09:30:00+02:00");
+            errors.add(field, "Give an ISO-8601 date and time with an offset, such as 2024-05-20T09:30:00+02:00");
             return null;
         }
     }

@@ -76,6 +76,22 @@ public class ArticlesApi {
         editorial.unpublish(id, Editor.of(identity));
     }
 
+    /** A published article's working copy: the change waiting to be put live (404 when there is none). */
+    @GET
+    @Path("{id: [0-9]{1,18}}/working-copy")
+    public ArticleJson.WorkingCopyJson workingCopy(@PathParam("id") long id) {
+        return articles.workingCopy(id);
+    }
+
+    /** Drops a published article's working copy: readers keep the live version (404 when there is none). */
+    @DELETE
+    @Path("{id: [0-9]{1,18}}/working-copy")
+    public void discardWorkingCopy(@PathParam("id") long id) {
+        if (!editorial.discardWorkingCopy(id, Editor.of(identity))) {
+            throw new jakarta.ws.rs.NotFoundException("This article has no working copy");
+        }
+    }
+
     /** Every failure here, sign-in and roles included, answers in the API's JSON, not as the site's HTML pages. */
     @ServerExceptionMapper
     public Response error(Throwable failure) {
