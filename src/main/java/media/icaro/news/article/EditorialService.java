@@ -329,7 +329,8 @@ public class EditorialService {
         addresses.keepOld(article, oldPath);
         articles.flush();
         String what = changed.isEmpty() ? "No changes" : "Edited " + String.join(", ", changed);
-        String done = wasLive && action == Action.PUBLISH ? "Updated live; " + what.toLowerCase() : summary(action, what);
+        String done = wasLive && action == Action.PUBLISH ? "Updated live; " + what.toLowerCase()
+                : prefix.isEmpty() ? summary(action, what) : what.toLowerCase();
         history.record(article, editor, now, prefix + done + (input.minor() ? " (minor)" : ""));
         changes.fire(ContentChanged.article(article.id));
     }
