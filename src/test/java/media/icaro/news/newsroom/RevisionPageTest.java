@@ -24,20 +24,18 @@ import io.restassured.response.Response;
 import media.icaro.news.NewsroomSession;
 import media.icaro.news.TestContent;
 import media.icaro.news.account.Account;
-import media.icaro.news.account.AccountService;
 
 /** A revision opened from the article's History: read-only, marked with what changed since, and restorable. */
 @QuarkusTest
 class RevisionPageTest {
 
-    static final String PASSWORD = "revision-test-password-1";
-
     @Inject
-    AccountService accounts;
+    DeskAccounts accounts;
 
     @Inject
     TestContent content;
 
+    String editorName;
     NewsroomSession editor;
     NewsroomSession contributor;
 
@@ -45,13 +43,9 @@ class RevisionPageTest {
     void users() {
         content.section("revisions");
         content.section("revisions-other");
-        for (var user : List.of(List.of("rev-editor", "EDITOR"), List.of("rev-writer", "CONTRIBUTOR"))) {
-            if (accounts.find(user.get(0)).isEmpty()) {
-                accounts.create(user.get(0), "Rev " + user.get(0), Account.Role.valueOf(user.get(1)), PASSWORD);
-            }
-        }
-        editor = NewsroomSession.signIn("rev-editor", PASSWORD);
-        contributor = NewsroomSession.signIn("rev-writer", PASSWORD);
+        editorName = accounts.create("rev-editor", Account.Role.EDITOR);
+        editor = NewsroomSession.signIn(editorName, DeskAccounts.PASSWORD);
+        contributor = NewsroomSession.signIn(accounts.create("rev-writer", Account.Role.CONTRIBUTOR), DeskAccounts.PASSWORD);
     }
 
     @Test
@@ -66,11 +60,11 @@ class RevisionPageTest {
         assertNull(entries.get(1).selectFirst(".history-fields"), "the first revision changed nothing before it");
         Element show = entries.get(1).selectFirst("a.history-show");
         assertTrue(show.text().startsWith("Show the revision of "), show.text());
-        assertTrue(show.text().endsWith(" by rev-editor"), show.text());
+        assertTrue(show.text().endsWith(" by " + editorName), show.text());
         assertEquals("Show", show.ownText());
 
         Document revision = editor.page(show.attr("href"));
-        assertTrue(revision.selectFirst("h1").text().matches("Revision of \\d\\d/\\d\\d/\\d{4} \\d\\dh\\d\\d by rev-editor"),
+        assertTrue(revision.selectFirst("h1").text().matches("Revision of \\d\\d/\\d\\d/\\d{4} \\d\\dh\\d\\d by " + editorName),
                 revision.selectFirst("h1").text());
         assertNotNull(revision.selectFirst("h1 time[datetime]"));
         assertEquals("/admin/articles/" + id, revision.selectFirst("main a[href=\"/admin/articles/" + id + "\"]").attr("href"),
