@@ -2,6 +2,7 @@ package media.icaro.news.article;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +46,18 @@ class ArticleHistory {
         revisions.persist(revision);
     }
 
+    /** Newest first, each with the fields it changed from the one before it (none for the first). */
     List<EditorialService.RevisionLine> lines(long articleId) {
-        return revisions.listForArticle(articleId).stream()
-                .map(r -> new EditorialService.RevisionLine(r.id, r.revisedAt, r.revisedBy, r.summary)).toList();
+        List<Revision> newestFirst = revisions.listForArticle(articleId);
+        List<ArticleInput> contents = newestFirst.stream().map(r -> RevisionSnapshot.read(json, r.snapshot).toInput()).toList();
+        List<EditorialService.RevisionLine> lines = new ArrayList<>(newestFirst.size());
+        for (int i = 0; i < newestFirst.size(); i++) {
+            Revision r = newestFirst.get(i);
+            List<ArticleField> changed = i + 1 < contents.size() ? ArticleField.changed(contents.get(i + 1), contents.get(i)) : List.of();
+            lines.add(new EditorialService.RevisionLine(r.id, r.revisedAt, r.revisedBy, r.summary,
+                    changed.stream().map(ArticleField::label).toList()));
+        }
+        return lines;
     }
 
     String lastEditor(long articleId) {

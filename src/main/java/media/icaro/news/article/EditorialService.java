@@ -134,7 +134,8 @@ public class EditorialService {
         }
     }
 
-    public record RevisionLine(long id, Instant revisedAt, String revisedBy, String summary) {
+    /** A line of an article's history; {@code changed} names the fields it changed from the revision before. */
+    public record RevisionLine(long id, Instant revisedAt, String revisedBy, String summary, List<String> changed) {
     }
 
     /** A line of the newsroom's article list. */
@@ -175,6 +176,12 @@ public class EditorialService {
             }
         }
         return found;
+    }
+
+    /** The content an article's revision saved, to show beside the article now; not found for another article's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleInput revisionContent(long articleId, long revisionId) {
+        return history.restorable(articleId, revisionId).input();
     }
 
     /** Who created the article, for the newsroom to check who may open it without loading it. */

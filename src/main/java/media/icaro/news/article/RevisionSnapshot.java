@@ -1,9 +1,8 @@
 package media.icaro.news.article;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,38 +40,9 @@ public record RevisionSnapshot(Article.Status status, ArticleInput content) {
         return content;
     }
 
-    /**
-     * The fields, in words, whose value differs between two snapshots' content: what a revision's summary
-     * says was edited. Tags compare as a set; everything else, bylines and pins included, in order.
-     */
+    /** The fields, in lower-case words, whose value differs between two snapshots' content: what a revision's summary says was edited. */
     public static List<String> changedFields(ArticleInput before, ArticleInput after) {
-        List<String> changed = new ArrayList<>();
-        changed(changed, "headline", before.headline(), after.headline());
-        changed(changed, "slug", before.slug(), after.slug());
-        changed(changed, "standfirst", before.standfirst(), after.standfirst());
-        changed(changed, "body", before.body(), after.body());
-        changed(changed, "section", before.section(), after.section());
-        changed(changed, "kind", before.kind(), after.kind());
-        changed(changed, "date", before.publishedAt(), after.publishedAt());
-        changed(changed, "bylines", before.bylines(), after.bylines());
-        changed(changed, "tags", new HashSet<>(before.tags()), new HashSet<>(after.tags()));
-        changed(changed, "image", List.of(String.valueOf(before.imageId()), String.valueOf(before.imageAlt()),
-                String.valueOf(before.imageCaption()), String.valueOf(before.imageCredit())),
-                List.of(String.valueOf(after.imageId()), String.valueOf(after.imageAlt()),
-                        String.valueOf(after.imageCaption()), String.valueOf(after.imageCredit())));
-        changed(changed, "disclaimer", before.disclaimerMode() + ":" + before.disclaimerText(),
-                after.disclaimerMode() + ":" + after.disclaimerText());
-        changed(changed, "source", before.source(), after.source());
-        changed(changed, "related", before.pinnedRelated(), after.pinnedRelated());
-        changed(changed, "search title", before.seoTitle(), after.seoTitle());
-        changed(changed, "search description", before.seoDescription(), after.seoDescription());
-        return changed;
-    }
-
-    private static void changed(List<String> changed, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
+        return ArticleField.changed(before, after).stream().map(f -> f.label().toLowerCase(Locale.ROOT)).toList();
     }
 
     /**

@@ -74,9 +74,11 @@ public class ArticleDesk {
     private final SectionService sections;
     private final SecurityIdentity identity;
     private final RelatedExclusions exclusions;
+    private final RevisionDeskService revisions;
 
     ArticleDesk(ArticleDeskService desk, EditorialService editorial, SectionService sections,
-            SecurityIdentity identity, RelatedExclusions exclusions) {
+            SecurityIdentity identity, RelatedExclusions exclusions, RevisionDeskService revisions) {
+        this.revisions = revisions;
         this.desk = desk;
         this.exclusions = exclusions;
         this.editorial = editorial;
@@ -186,6 +188,18 @@ public class ArticleDesk {
     public Response includeRelated(@PathParam("id") long id, @RestForm long story) {
         exclusions.include(id, story);
         return redirect(id, "included");
+    }
+
+    /** The page of one revision: {@code ArticleDesk/revision.html}. */
+    @CheckedTemplate(defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Revision(RevisionDeskService.RevisionPage page) implements TemplateInstance {
+    }
+
+    /** One revision, read-only: its text marked with what changed since, and its restore button. */
+    @GET
+    @Path("{id: [0-9]{1,18}}/revisions/{revision: [0-9]{1,18}}")
+    public TemplateInstance revision(@PathParam("id") long id, @PathParam("revision") long revision) {
+        return new Revision(revisions.page(id, revision, user()));
     }
 
     @POST

@@ -215,7 +215,7 @@ public class ArticleDeskService {
         return editorial.list(wanted, section, query, user.canPublish() ? null : user.username(), 200);
     }
 
-    private static void checkMayOpen(String createdBy, NewsroomUser user) {
+    static void checkMayOpen(String createdBy, NewsroomUser user) {
         if (!user.canPublish() && !user.username().equals(createdBy)) {
             throw new ForbiddenException("Contributors open only their own articles");
         }

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -150,6 +151,13 @@ class EditorJourneyTest {
         assertTrue(b.find(".dateline .updated").getText().startsWith("Updated"));
         assertFalse(b.find(".dateline .updated time").getAttribute("datetime").isBlank());
         checks.check("live-article-corrected");
+
+        // The first revision, opened from the History: read-only, beside the article now.
+        b.open(base + edit);
+        List<WebElement> revisions = b.findAll("ol.history a.history-show");
+        b.follow(revisions.get(revisions.size() - 1));
+        assertTrue(b.find("h1").getText().startsWith("Revision of "), b.find("h1").getText());
+        checks.check("revision");
 
         checks.assertClean();
     }
