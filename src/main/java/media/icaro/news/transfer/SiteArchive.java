@@ -154,6 +154,8 @@ final class SiteArchive {
             @NotNull Article.DisclaimerMode disclaimerMode,
             @Size(max = 1000) String disclaimerText,
             @Size(max = 200) String source,
+            @Size(max = 200) String seoTitle,
+            @Size(max = 300) String seoDescription,
             @Valid FeatureImage image,
             @NotNull List<@NotBlank String> bylines,
             @NotNull List<@NotBlank String> tags,

@@ -204,7 +204,7 @@ class SiteExporter {
             record(new ArticleLine(article.id, article.slug, article.headline, article.standfirst, article.bodyMarkdown,
                     article.section.slug, article.kind, article.status, article.publishedAt, article.updatedAt,
                     article.createdAt, article.modifiedAt, article.createdBy, article.disclaimerMode, article.disclaimerText,
-                    article.source,
+                    article.source, article.seoTitle, article.seoDescription,
                     article.imageId == null ? null
                             : new FeatureImage(article.imageId, article.imageAlt, article.imageCaption, article.imageCredit),
                     article.bylines.stream().map(a -> a.slug).toList(),

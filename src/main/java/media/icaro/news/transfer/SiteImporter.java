@@ -303,6 +303,8 @@ class SiteImporter {
             article.disclaimerMode = line.disclaimerMode();
             article.disclaimerText = line.disclaimerText();
             article.source = line.source();
+            article.seoTitle = line.seoTitle();
+            article.seoDescription = line.seoDescription();
             if (line.image() != null) {
                 Long image = imageIds.get(line.image().id());
                 if (image == null) {

@@ -130,7 +130,8 @@ public class TransferFixtures {
         Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         long pictured = editorial.create(story("Harbour cranes return to Genoa's old port", "business", hourAgo)
                 .tags(List.of("Ports", "Genoa")).imageAlt("Cranes over the old port").imageCaption("The cranes at dawn")
-                .imageCredit("Transfer Desk").build(), PNG, EditorialService.Action.PUBLISH, editor);
+                .imageCredit("Transfer Desk").seoTitle("Genoa's cranes are back").seoDescription("The old port's cranes return.")
+                .build(), PNG, EditorialService.Action.PUBLISH, editor);
         editorial.correct(pictured, "An earlier version gave the wrong year for the port's reopening.", editor);
 
         long moved = editorial.create(story("Lighthouse keepers gather in Trieste", "world", hourAgo.minusSeconds(600))
