@@ -23,6 +23,12 @@ public class AuthorService {
                 .map(a -> new AuthorView(a.id, a.slug, a.name, a.type == Author.Type.ORGANISATION, a.bio));
     }
 
+    /** Names of the authors, A to Z, at most {@code limit}: what the newsroom's author filter suggests. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> names(int limit) {
+        return authors.find("order by name").page(0, limit).stream().map(a -> a.name).toList();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Author create(String slug, String name, Author.Type type, String bio) {
         Author author = new Author();

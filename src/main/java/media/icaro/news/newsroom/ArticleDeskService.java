@@ -8,7 +8,6 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.security.ForbiddenException;
 
-import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.ArticleService;
 import media.icaro.news.article.ArticleView;
@@ -101,17 +100,6 @@ public class ArticleDeskService {
             version = -1;
         }
         editorial.update(id, version, input, newImage, action, editor);
-    }
-
-    /** Contributors see only the articles they created: others' drafts are not theirs to read. */
-    public List<EditorialService.DeskLine> list(String status, String section, String query, NewsroomUser user) {
-        Article.Status wanted = null;
-        for (Article.Status s : Article.Status.values()) {
-            if (s.name().equalsIgnoreCase(status)) {
-                wanted = s;
-            }
-        }
-        return editorial.list(wanted, section, query, user.canPublish() ? null : user.username(), 200);
     }
 
     private static void checkMayOpen(String createdBy, NewsroomUser user) {
