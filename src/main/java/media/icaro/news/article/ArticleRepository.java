@@ -299,6 +299,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
         Map<String, Object> params = new HashMap<>();
         // The one filter that is an equality on an indexed column also leads the order, so that H2 walks
         // that index in order (V18) instead of sorting every match; it changes nothing in the order itself.
+        // (Checked with EXPLAIN on H2 2.4: each order below reads "index sorted", backwards too.)
         String leading = null;
         if (query.createdBy() != null) {
             q.append(" and a.createdBy = :createdBy");
@@ -349,7 +350,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
         String dir = back ? " asc" : " desc";
         q.append(" order by ").append(switch (query.sort()) {
             case CHANGED -> (leading == null ? "" : leading + dir + ", ") + "a.modifiedAt" + dir + ", a.id" + dir;
-            case PUBLISHED -> back ? "a.publishedAt asc nulls first, a.id asc" : "a.publishedAt desc nulls last, a.id desc";
+            // By status, H2 walks article_live_newest_ix (V9).
+            case PUBLISHED -> (query.status() == null ? "" : "a.status" + dir + ", ")
+                    + (back ? "a.publishedAt asc nulls first, a.id asc" : "a.publishedAt desc nulls last, a.id desc");
             case HEADLINE -> back ? "a.headline desc, a.id desc" : "a.headline asc, a.id asc";
         });
         var ids = getEntityManager().createQuery(q.toString(), Long.class);
