@@ -87,7 +87,7 @@ class ArticleListBrowserTest {
         b.apply(Browser.Viewport.PHONE, Browser.Scheme.LIGHT);
         Object cut = b.script("""
                 var out = [];
-                document.querySelectorAll('.article-list td.headline').forEach(function (td) {
+                document.querySelectorAll('.article-list td.desk-headline').forEach(function (td) {
                   if (td.scrollWidth > td.clientWidth + 1 || td.getBoundingClientRect().right > window.innerWidth) out.push(td.textContent);
                 });
                 return out.length ? out.join(' | ') : null;""");

@@ -154,7 +154,7 @@ class ArticleListTest {
     private static List<Row> rows(Document page) {
         List<Row> rows = new ArrayList<>();
         for (Element tr : page.select(".article-list tbody tr")) {
-            Element link = tr.selectFirst("td.headline > a");
+            Element link = tr.selectFirst("td.desk-headline > a");
             long id = Long.parseLong(link.attr("href").replaceAll("\\D", ""));
             Element checkbox = tr.selectFirst("input[type=checkbox][name=id]");
             assertEquals(String.valueOf(id), checkbox.val());
@@ -266,7 +266,7 @@ class ArticleListTest {
         Document confirm = Jsoup.parse(review.asString());
         assertEquals("Unpublish 3 articles?", confirm.selectFirst("h1").text());
         assertEquals(List.of("Bulk unpublish one", "Bulk unpublish two", "Bulk unpublish three"),
-                confirm.select(".article-list td.headline").eachText());
+                confirm.select(".article-list td.desk-headline").eachText());
         assertEquals("/admin/articles", confirm.selectFirst("form.confirm a").attr("href"));
         for (ArticleView story : stories) {
             TestContent.page(story.url());
@@ -337,7 +337,7 @@ class ArticleListTest {
         contributor.page("/admin/articles/new");
         long own = DeskForms.idFrom(DeskForms.post(contributor, "/admin/articles", DeskForms.article("A contributor's list draft", "desk")));
         Document list = contributor.page("/admin/articles");
-        assertEquals(List.of("A contributor's list draft"), list.select(".article-list td.headline > a:first-child").eachText());
+        assertEquals(List.of("A contributor's list draft"), list.select(".article-list td.desk-headline > a:first-child").eachText());
         assertTrue(list.select("input[type=checkbox]").isEmpty(), "no checkboxes");
         assertNull(list.selectFirst("form#bulk"));
         assertTrue(open(contributor, "/admin/articles?author=" + PAGER.replace(" ", "%20")).select(".article-list").isEmpty());
@@ -394,7 +394,7 @@ class ArticleListTest {
     }
 
     private static List<String> headlines(Document page) {
-        return page.select(".article-list td.headline > a:first-child").eachText();
+        return page.select(".article-list td.desk-headline > a:first-child").eachText();
     }
 
     private static List<Long> ids(Document page) {
