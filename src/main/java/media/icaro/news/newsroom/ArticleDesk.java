@@ -3,6 +3,7 @@ package media.icaro.news.newsroom;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -90,11 +91,7 @@ public class ArticleDesk {
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reviewBulk(@RestForm("id") List<String> ids, @RestForm String action, @RestForm String section) {
-        try {
-            return Response.ok(Templates.bulk(lists.review(ids, action, section, user()))).build();
-        } catch (ArticleListService.Refused e) {
-            return refusedBulk(e);
-        }
+        return bulk(() -> Response.ok(Templates.bulk(lists.review(ids, action, section, user()))).build());
     }
 
     /** Carries out a reviewed bulk action, all or nothing, and goes back to the list with a notice. */
@@ -103,17 +100,18 @@ public class ArticleDesk {
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirmBulk(@RestForm("id") List<String> ids, @RestForm String action, @RestForm String section) {
-        try {
-            return Response.seeOther(URI.create("/admin/articles?done=" + lists.apply(ids, action, section, Editor.of(identity))))
-                    .build();
-        } catch (ArticleListService.Refused e) {
-            return refusedBulk(e);
-        }
+        return bulk(() -> Response.seeOther(URI.create("/admin/articles?done="
+                + lists.apply(ids, action, section, Editor.of(identity)))).build());
     }
 
-    private Response refusedBulk(ArticleListService.Refused refused) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Templates.bulk(lists.refused(refused.getMessage(), user())))
-                .build();
+    /** A bulk action's step, or the page saying why it cannot go ahead (nothing changed). */
+    private Response bulk(Supplier<Response> step) {
+        try {
+            return step.get();
+        } catch (ArticleListService.Refused e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.bulk(lists.refused(e.getMessage(), user())))
+                    .build();
+        }
     }
 
     @GET

@@ -190,6 +190,13 @@ class ArticleListTest {
         long articles = QuarkusTransaction.requiringNew().call(articleRepository::count);
         assertEquals(articles, seen.size());
         assertTrue(seen.containsAll(PAGED_IDS));
+
+        // A cursor the list did not write, or one of another order, opens the first page.
+        List<Long> first = ids(editor.page("/admin/articles"));
+        assertEquals(first, ids(open(editor, "/admin/articles?after=not-a-cursor")));
+        String headlineCursor = open(editor, "/admin/articles?sort=headline").selectFirst(".pager a[rel=next]").attr("href")
+                .replaceAll(".*after=", "");
+        assertEquals(first, ids(open(editor, "/admin/articles?after=" + headlineCursor)));
     }
 
     @Test
