@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import media.icaro.news.domain.Slugs;
 import media.icaro.news.media.Image;
 import media.icaro.news.media.ImageService;
 import media.icaro.news.media.PreparedImage;
+import media.icaro.news.section.Section;
 import media.icaro.news.section.SectionService;
 import media.icaro.news.tag.Tag;
 import media.icaro.news.tag.TagService;
@@ -197,10 +199,7 @@ public class EditorialService {
     @Transactional
     public List<DeskLine> list(Article.Status status, String typedSection, String typedQuery, String createdBy, int limit) {
         return articles.findForNewsroom(new NewsroomQuery(status, typedSection, typedQuery, createdBy, null, null), limit).stream()
-                .map(a -> new DeskLine(a.id, a.headline, a.status, a.section.name, a.createdBy,
-                        a.bylines.stream().map(b -> b.name).toList(), a.publishedAt, a.modifiedAt,
-                        a.publishedAt == null ? null : permalinks.of(a)))
-                .toList();
+                .map(this::deskLine).toList();
     }
 
     /**
@@ -580,5 +579,120 @@ public class EditorialService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // The newsroom's paged list and its bulk actions.
+
+    /**
+     * One page of the newsroom's list, with the cursors of the pages before and after it (null where
+     * there is none).
+     */
+    public record DeskPage(List<DeskLine> lines, NewsroomCursor previous, NewsroomCursor next) {
+    }
+
+    /** Some of the articles chosen for a bulk action no longer exist: nothing was changed. */
+    public static final class StaleSelection extends RuntimeException {
+        private final List<Long> missing;
+
+        StaleSelection(List<Long> missing) {
+            super("Chosen articles no longer exist: " + missing);
+            this.missing = List.copyOf(missing);
+        }
+
+        public List<Long> missing() {
+            return missing;
+        }
+    }
+
+    /** A page of at most {@code size} lines of the newsroom's list, in the query's order. */
+    @Transactional
+    public DeskPage listPage(NewsroomQuery query, int size) {
+        List<Article> found = new ArrayList<>(articles.findForNewsroom(query, size + 1));
+        boolean more = found.size() > size;
+        List<Article> page = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
+        if (query.backwards()) {
+            Collections.reverse(page);
+        }
+        NewsroomCursor first = page.isEmpty() ? null : NewsroomCursor.of(query.sort(), page.get(0));
+        NewsroomCursor last = page.isEmpty() ? null : NewsroomCursor.of(query.sort(), page.get(page.size() - 1));
+        // Read backwards, the page ends where the one the editor came from begins; read forwards from a
+        // cursor, there is a page before it.
+        NewsroomCursor previous = query.backwards() ? (more ? first : null) : (query.cursor() == null ? null : first);
+        NewsroomCursor next = query.backwards() || more ? last : null;
+        return new DeskPage(page.stream().map(this::deskLine).toList(), previous, next);
+    }
+
+    /** Lines of these articles in the order given; {@link StaleSelection} when any no longer exists. */
+    @Transactional
+    public List<DeskLine> chosen(List<Long> ids) {
+        return chosenArticles(ids).stream().map(this::deskLine).toList();
+    }
+
+    /**
+     * Unpublishes the chosen articles that are published or scheduled, all or none, each with a
+     * revision; others are left as they are. Returns how many were unpublished.
+     */
+    @Transactional
+    public int unpublishAll(List<Long> ids, Editor editor) {
+        checkMayUse(Action.UNPUBLISH, editor);
+        List<Article> chosen = chosenArticles(ids);
+        Instant now = now();
+        int changed = 0;
+        for (Article article : chosen) {
+            if (article.status == Article.Status.PUBLISHED || article.status == Article.Status.SCHEDULED) {
+                transition(article, Action.UNPUBLISH, null, now);
+                articles.flush();
+                history.record(article, editor, now, "Unpublished (bulk)");
+                changes.fire(ContentChanged.article(article.id));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Moves the chosen articles not yet in the section into it, all or none, each with a revision; a
+     * live one keeps answering at its old address. Returns how many moved.
+     */
+    @Transactional
+    public int moveAll(List<Long> ids, String sectionSlug, Editor editor) {
+        if (!editor.canPublish()) {
+            throw new ForbiddenException("Only editors move articles between sections");
+        }
+        Section section = sections.findEntityBySlug(sectionSlug)
+                .orElseThrow(() -> new FieldErrors.Invalid(new FieldErrors().add("section", "Choose a section to move the articles to")));
+        List<Article> chosen = chosenArticles(ids);
+        Instant now = now();
+        int changed = 0;
+        for (Article article : chosen) {
+            if (article.section != section) {
+                String oldPath = addresses.currentPath(article);
+                article.section = section;
+                article.modifiedAt = now;
+                addresses.keepOld(article, oldPath);
+                articles.flush();
+                history.record(article, editor, now, "Moved to " + section.name + " (bulk)");
+                changes.fire(ContentChanged.article(article.id));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private List<Article> chosenArticles(List<Long> ids) {
+        Map<Long, Article> found = new HashMap<>();
+        articles.listByIds(ids).forEach(a -> found.put(a.id, a));
+        articles.fetchTagsAndBylines(List.copyOf(found.keySet()));
+        List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new StaleSelection(missing);
+        }
+        return ids.stream().map(found::get).toList();
+    }
+
+    private DeskLine deskLine(Article a) {
+        return new DeskLine(a.id, a.headline, a.status, a.section.name, a.createdBy,
+                a.bylines.stream().map(b -> b.name).toList(), a.publishedAt, a.modifiedAt,
+                a.publishedAt == null ? null : permalinks.of(a));
     }
 }

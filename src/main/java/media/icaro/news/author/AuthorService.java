@@ -23,11 +23,10 @@ public class AuthorService {
                 .map(a -> new AuthorView(a.id, a.slug, a.name, a.type == Author.Type.ORGANISATION, a.bio));
     }
 
-    /** Every author's name, A to Z (at most 2,000): what a byline field suggests. */
+    /** Names of the authors, A to Z, at most {@code limit}: what the newsroom's author filter suggests. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> names() {
-        return authors.getEntityManager().createQuery("select a.name from Author a order by lower(a.name), a.id", String.class)
-                .setMaxResults(2000).getResultList();
+    public List<String> names(int limit) {
+        return authors.find("order by name").page(0, limit).stream().map(a -> a.name).toList();
     }
 
     /** The name of the author who is this person, when one has their name: their own byline. */

@@ -3,6 +3,7 @@ package media.icaro.news.newsroom;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,6 @@ import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.RelatedExclusions;
 import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.domain.FieldErrors;
-import media.icaro.news.section.SectionService;
 
 /** The newsroom's article pages: the list, the form to create and edit, corrections, history, preview. */
 @Path("/admin/articles")
@@ -61,8 +61,9 @@ public class ArticleDesk {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(NewsroomUser user, List<EditorialService.DeskLine> articles,
-                List<media.icaro.news.section.SectionView> sections, String status, String section, String q);
+        static native TemplateInstance list(ArticleListService.DeskList page);
+
+        static native TemplateInstance bulk(ArticleListService.BulkReview review);
 
         static native TemplateInstance form(ArticleDeskService.FormPage page);
 
@@ -71,25 +72,57 @@ public class ArticleDesk {
 
     private final ArticleDeskService desk;
     private final EditorialService editorial;
-    private final SectionService sections;
     private final SecurityIdentity identity;
     private final RelatedExclusions exclusions;
     private final RevisionDeskService revisions;
+    private final ArticleListService lists;
 
-    ArticleDesk(ArticleDeskService desk, EditorialService editorial, SectionService sections,
-            SecurityIdentity identity, RelatedExclusions exclusions, RevisionDeskService revisions) {
+    ArticleDesk(ArticleDeskService desk, EditorialService editorial, SecurityIdentity identity, RelatedExclusions exclusions,
+            ArticleListService lists, RevisionDeskService revisions) {
         this.revisions = revisions;
         this.desk = desk;
+        this.lists = lists;
         this.exclusions = exclusions;
         this.editorial = editorial;
-        this.sections = sections;
         this.identity = identity;
     }
 
+    /** The list: filters, search, a sort and keyset pages ({@code after} or {@code before} a row); the notice of a bulk action. */
     @GET
-    public TemplateInstance list(@RestQuery String status, @RestQuery String section, @RestQuery String q) {
-        return Templates.list(user(), desk.list(status, section, q, user()), sections.navigation(),
-                status == null ? "" : status, section == null ? "" : section, q == null ? "" : q);
+    public TemplateInstance list(@RestQuery String q, @RestQuery String status, @RestQuery String section,
+            @RestQuery String author, @RestQuery String sort, @RestQuery String after, @RestQuery String before,
+            @RestQuery String done, @RestQuery String count, @RestQuery String to) {
+        return Templates.list(lists.list(q, status, section, author, sort, after, before, user(),
+                lists.bulkNotice(done, count, to)));
+    }
+
+    /** A bulk action's review: the chosen articles and what will happen to each, with a button to confirm it. */
+    @POST
+    @Path("bulk")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reviewBulk(@RestForm("id") List<String> ids, @RestForm String action, @RestForm String section) {
+        return bulk(() -> Response.ok(Templates.bulk(lists.review(ids, action, section, user()))).build());
+    }
+
+    /** Carries out a reviewed bulk action, all or nothing, and goes back to the list with a notice. */
+    @POST
+    @Path("bulk/confirm")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmBulk(@RestForm("id") List<String> ids, @RestForm String action, @RestForm String section) {
+        return bulk(() -> Response.seeOther(URI.create("/admin/articles?done="
+                + lists.apply(ids, action, section, Editor.of(identity)))).build());
+    }
+
+    /** A bulk action's step, or the page saying why it cannot go ahead (nothing changed). */
+    private Response bulk(Supplier<Response> step) {
+        try {
+            return step.get();
+        } catch (ArticleListService.Refused e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.bulk(lists.refused(e.getMessage(), user())))
+                    .build();
+        }
     }
 
     @GET

@@ -15,15 +15,18 @@ import media.icaro.news.article.ArticleRepository;
 import media.icaro.news.article.BodyRenderer;
 import media.icaro.news.article.Permalinks;
 
-/** Reads what the index needs from the database: all live articles in three queries, or one article. */
+/**
+ * Reads what the index needs from the database: every article, whatever its status, in three queries,
+ * or one article. Readers' queries filter to live ones; the newsroom searches them all.
+ */
 @ApplicationScoped
 class IndexSource {
 
     /** What the database says the index should reflect. */
-    record Fingerprint(long liveCount, Instant latestModification) {
+    record Fingerprint(long articleCount, Instant latestModification) {
     }
 
-    /** One article's state for the index: its document when live, else empty. */
+    /** One article's state for the index: its document, or empty when the article no longer exists. */
     record Change(long id, Optional<SearchDocument> document, Instant modifiedAt) {
     }
 
@@ -38,16 +41,16 @@ class IndexSource {
     }
 
     @Transactional
-    Fingerprint fingerprint(Instant now) {
-        return new Fingerprint(articles.countLive(now), articles.lastModified());
+    Fingerprint fingerprint() {
+        return new Fingerprint(articles.count(), articles.lastModified());
     }
 
     @Transactional
-    List<SearchDocument> allLive(Instant now) {
-        Map<Long, List<String>> tags = byArticle(articles.liveTagNameRows(now));
-        Map<Long, List<String>> bylines = byArticle(articles.liveBylineRows(now));
+    List<SearchDocument> all() {
+        Map<Long, List<String>> tags = byArticle(articles.tagNameRows());
+        Map<Long, List<String>> bylines = byArticle(articles.bylineNameRows());
         List<SearchDocument> documents = new ArrayList<>();
-        for (Article a : articles.listAllLive(now)) {
+        for (Article a : articles.listAllWithSection()) {
             documents.add(document(a, tags.getOrDefault(a.id, List.of()), bylines.getOrDefault(a.id, List.of())));
         }
         return documents;
@@ -63,22 +66,20 @@ class IndexSource {
     }
 
     @Transactional
-    Optional<Change> change(long id, Instant now) {
-        return articles.findByIdOptional(id).map(a -> change(a, now));
+    Change change(long id, Instant now) {
+        return articles.findByIdOptional(id).map(this::change).orElseGet(() -> new Change(id, Optional.empty(), now));
     }
 
-    private Change change(Article a, Instant now) {
+    private Change change(Article a) {
         return new Change(a.id,
-                a.isLive(now)
-                        ? Optional.of(document(a, a.tags.stream().map(t -> t.name).toList(), a.bylines.stream().map(b -> b.name).toList()))
-                        : Optional.empty(),
+                Optional.of(document(a, a.tags.stream().map(t -> t.name).toList(), a.bylines.stream().map(b -> b.name).toList())),
                 a.modifiedAt);
     }
 
-    /** Every article of a section, as changes to apply: live ones indexed again, others dropped. */
+    /** Every article of a section, as changes to apply: each indexed again. */
     @Transactional
-    List<Change> inSection(long sectionId, Instant now) {
-        return articles.listInSection(sectionId).stream().map(a -> change(a, now)).toList();
+    List<Change> inSection(long sectionId) {
+        return articles.listInSection(sectionId).stream().map(this::change).toList();
     }
 
     /** Articles changed after {@code since}: what another instance may have written. */
@@ -89,6 +90,7 @@ class IndexSource {
 
     private SearchDocument document(Article a, List<String> tags, List<String> bylines) {
         return new SearchDocument(a.id, a.headline, a.standfirst, bodyRenderer.plainText(a.bodyMarkdown), tags, bylines,
-                a.section.slug, a.section.name, permalinks.of(a), a.publishedAt, a.modifiedAt);
+                a.section.slug, a.section.name, a.publishedAt == null ? null : permalinks.of(a), a.publishedAt, a.modifiedAt,
+                a.status == Article.Status.PUBLISHED);
     }
 }

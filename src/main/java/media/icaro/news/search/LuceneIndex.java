@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,9 +72,10 @@ import media.icaro.news.article.TextSimilarity.TextMatch;
 import media.icaro.news.domain.CleanText;
 
 /**
- * The Lucene index of live articles, without any framework: full-text search with headline
+ * The Lucene index of every article, without any framework: readers' full-text search with headline
  * matches weighted up and a gentle preference for recent stories, and "more like this" for related
- * stories. Thread-safe; writes are expected from one thread at a time.
+ * stories, both over live articles only; and the newsroom's search, over every article whatever its
+ * status. Thread-safe; writes are expected from one thread at a time.
  */
 final class LuceneIndex implements Closeable {
 
@@ -89,11 +91,13 @@ final class LuceneIndex implements Closeable {
     static final String SECTION_NAME = "sectionName";
     static final String URL = "url";
     static final String PUBLISHED = "published";
+    /** "yes" on an article whose status is published: readers may see it once its publication time has come. */
+    static final String PUBLIC = "public";
     static final String SCHEMA = "schema";
     /** Commit data: the newest article modification (epoch seconds) the index has seen, published or not. */
     static final String LATEST = "latest";
     /** Bump when the document shape changes: an index of another schema is rebuilt. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     /** Distinctive words reported per similar story, strongest first. */
     static final int SHARED_TERMS = 8;
@@ -101,6 +105,8 @@ final class LuceneIndex implements Closeable {
     static final int MAX_QUERY_WORDS = 64;
 
     private static final Map<String, Float> WEIGHTS = Map.of(HEADLINE, 4f, STANDFIRST, 2f, TAGS, 2f, BYLINES, 1f, BODY, 1f);
+    /** The newsroom searches the text an editor wrote: headline, standfirst and body. */
+    private static final Map<String, Float> NEWSROOM_WEIGHTS = Map.of(HEADLINE, 4f, STANDFIRST, 2f, BODY, 1f);
     private static final FieldType SIMILAR_TYPE = similarType();
     /**
      * BM25 everywhere, but a long report is not ranked below a brief for mentioning a word as
@@ -158,7 +164,7 @@ final class LuceneIndex implements Closeable {
         return writer.isOpen();
     }
 
-    /** How many live documents the index holds, and whether it was written with the current schema. */
+    /** How many documents (articles of any status) the index holds, and whether it was written with the current schema. */
     record State(int documents, long latestSeconds, boolean currentSchema) {
     }
 
@@ -187,7 +193,7 @@ final class LuceneIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Removes an article that is no longer live; {@code modifiedAt} is when it changed. */
+    /** Removes an article that no longer exists; {@code modifiedAt} is when that was noticed. */
     void delete(long id, Instant modifiedAt) throws IOException {
         writer.deleteDocuments(new Term(ID, String.valueOf(id)));
         saw(modifiedAt);
@@ -209,11 +215,7 @@ final class LuceneIndex implements Closeable {
         if (parsed == null) {
             return new SearchResults(text, List.of(), 0, page, pageSize);
         }
-        Query live = new BooleanQuery.Builder()
-                .add(parsed, Occur.MUST)
-                .add(LongPoint.newRangeQuery(PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), Occur.FILTER)
-                .build();
-        Query ranked = FunctionScoreQuery.boostByValue(live, new RecencyBoost(now.getEpochSecond()));
+        Query ranked = FunctionScoreQuery.boostByValue(live(parsed, now), new RecencyBoost(now.getEpochSecond()));
         IndexSearcher searcher = searchers.acquire();
         try {
             int wanted = page * pageSize;
@@ -240,13 +242,50 @@ final class LuceneIndex implements Closeable {
     }
 
     /**
+     * The query restricted to what readers may see: published articles whose time has come. The
+     * index also holds drafts, scheduled and unpublished articles for the newsroom; every reader's
+     * query goes through here.
+     */
+    private static Query live(Query query, Instant now) {
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(new TermQuery(new Term(PUBLIC, "yes")), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), Occur.FILTER)
+                .build();
+    }
+
+    /**
+     * The newsroom's search: ids of the articles of any status whose headline, standfirst or body
+     * has every word of the text, best first, at most {@code limit}; null when the text has no
+     * searchable word (only stop words, or nothing).
+     */
+    List<Long> newsroomMatches(String rawQuery, int limit) throws IOException {
+        Query parsed = SearchQuery.of(analyzer, NEWSROOM_WEIGHTS, clean(rawQuery));
+        if (parsed == null) {
+            return null;
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(parsed, limit).scoreDocs) {
+                ids.add(Long.parseLong(searcher.storedFields().document(hit.doc, Set.of(ID)).get(ID)));
+            }
+            return ids;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
      * Stories whose text is most like the given one's, scored against the story itself (1 would be a
      * copy), with the distinctive words they share, most distinctive first.
      */
     Map<Long, TextMatch> similarTo(long id, int limit) throws IOException {
+        Instant now = Instant.now();
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs self = searcher.search(new TermQuery(new Term(ID, String.valueOf(id))), 1);
+            // Only a live story has related stories, as before the index held drafts too.
+            TopDocs self = searcher.search(live(new TermQuery(new Term(ID, String.valueOf(id))), now), 1);
             if (self.scoreDocs.length == 0) {
                 return Map.of();
             }
@@ -260,7 +299,7 @@ final class LuceneIndex implements Closeable {
             mlt.setMinWordLen(3);
             mlt.setMaxQueryTerms(30);
             mlt.setBoost(true);
-            Query like = mlt.like(docNum);
+            Query like = live(mlt.like(docNum), now);
             // MoreLikeThis hands the terms back weakest first.
             List<String> interesting = new ArrayList<>(Arrays.asList(mlt.retrieveInterestingTerms(docNum)));
             java.util.Collections.reverse(interesting);
@@ -355,11 +394,17 @@ final class LuceneIndex implements Closeable {
         doc.add(new Field(SIMILAR, d.headline() + "\n" + nullToEmpty(d.standfirst()) + "\n" + d.bodyText(), SIMILAR_TYPE));
         doc.add(new StoredField(SECTION_SLUG, d.sectionSlug()));
         doc.add(new StoredField(SECTION_NAME, d.sectionName()));
-        doc.add(new StoredField(URL, d.url()));
-        long published = d.publishedAt().getEpochSecond();
-        doc.add(new LongPoint(PUBLISHED, published));
-        doc.add(new NumericDocValuesField(PUBLISHED, published));
-        doc.add(new StoredField(PUBLISHED, published));
+        doc.add(new StringField(PUBLIC, d.published() ? "yes" : "no", Field.Store.NO));
+        // A draft may have neither an address nor a publication time yet.
+        if (d.url() != null) {
+            doc.add(new StoredField(URL, d.url()));
+        }
+        if (d.publishedAt() != null) {
+            long published = d.publishedAt().getEpochSecond();
+            doc.add(new LongPoint(PUBLISHED, published));
+            doc.add(new NumericDocValuesField(PUBLISHED, published));
+            doc.add(new StoredField(PUBLISHED, published));
+        }
         return doc;
     }
 

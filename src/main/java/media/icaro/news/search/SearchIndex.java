@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +35,10 @@ import media.icaro.news.domain.ContentChanged;
 import media.icaro.news.domain.ContentGeneration;
 
 /**
- * The site's search index, under the data folder. It follows every change to an article as soon
- * as the change commits, catches up at start (rebuilding from the database, in the background,
+ * The site's search index, under the data folder: every article, whatever its status, for the
+ * newsroom's search; readers' search and related stories see only live ones. It follows every
+ * change to an article as soon as the change commits, catches up at start (rebuilding from the
+ * database, in the background,
  * when it is missing, of another schema, or out of step); changes written by other instances sharing
  * the database arrive through the change feed as the same event. All writes go through one thread.
  */
@@ -120,6 +123,25 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         }
     }
 
+    /**
+     * The newsroom's full-text search over every article, drafts, scheduled and unpublished ones
+     * included: the ids of the best matches, at most {@code limit}. Empty when the index cannot answer
+     * (not open yet, or the text has no searchable word); the newsroom then matches headlines only.
+     * Never used for readers: {@link #search} is theirs.
+     */
+    public Optional<List<Long>> newsroomMatches(String query, int limit) {
+        LuceneIndex current = index;
+        if (current == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(current.newsroomMatches(query, limit));
+        } catch (IOException e) {
+            LOG.error("Newsroom search failed", e);
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Map<Long, TextMatch> similarTo(long articleId, int limit) {
         LuceneIndex current = index;
@@ -160,7 +182,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                 switch (change.subject()) {
                     case ARTICLE -> apply(source.change(change.id(), Instant.now()));
                     // A section's name and address are in every document of its articles.
-                    case SECTION -> source.inSection(change.id(), Instant.now()).forEach(c -> apply(Optional.of(c)));
+                    case SECTION -> source.inSection(change.id()).forEach(this::apply);
                     case EVERYTHING -> catchUp(true);
                     // Fronts arrange stories, and site pages are not searched: no document changes.
                     case FRONT, PAGE -> {
@@ -194,7 +216,7 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                 return;
             }
             Instant now = Instant.now();
-            IndexSource.Fingerprint database = source.fingerprint(now);
+            IndexSource.Fingerprint database = source.fingerprint();
             LuceneIndex.State state = index.state();
             boolean changed = !ready;
             // A rebuild replaces every document: applying the changes one by one first would only delay it
@@ -207,9 +229,9 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
                 index.commit();
                 state = index.state();
             }
-            if (rebuild || !state.currentSchema() || state.documents() != database.liveCount()) {
+            if (rebuild || !state.currentSchema() || state.documents() != database.articleCount()) {
                 long started = System.nanoTime();
-                var documents = source.allLive(now);
+                var documents = source.all();
                 index.replaceAll(documents, database.latestModification());
                 similarCache.clear();
                 LOG.infof("Search index rebuilt: %d articles in %d ms", documents.size(),
@@ -260,20 +282,16 @@ public class SearchIndex implements TextSimilarity, ChangeFollower {
         }
     }
 
-    private void apply(Optional<IndexSource.Change> change) {
+    private void apply(IndexSource.Change change) {
         similarCache.clear();
-        if (change.isEmpty()) {
-            return;
-        }
         try {
-            IndexSource.Change c = change.get();
-            if (c.document().isPresent()) {
-                index.upsert(c.document().get());
+            if (change.document().isPresent()) {
+                index.upsert(change.document().get());
             } else {
-                index.delete(c.id(), c.modifiedAt());
+                index.delete(change.id(), change.modifiedAt());
             }
         } catch (IOException e) {
-            LOG.error("Could not update the search index for article " + change.get().id(), e);
+            LOG.error("Could not update the search index for article " + change.id(), e);
         }
     }
 }

@@ -588,7 +588,7 @@ class ArticleDeskTest {
     void theListFiltersByStatusSectionAndHeadline() {
         publishViaDesk("Findable desk story about glaciers");
         Document list = editor.page("/admin/articles?q=glaciers&status=published&section=desk");
-        List<String> headlines = list.select(".desk-table tbody td:first-child > a:first-child").eachText();
+        List<String> headlines = list.select(".desk-table tbody td.desk-headline > a:first-child").eachText();
         assertTrue(headlines.contains("Findable desk story about glaciers"), headlines.toString());
         assertTrue(headlines.stream().allMatch(h -> h.toLowerCase().contains("glaciers")), headlines.toString());
         Document drafts = editor.page("/admin/articles?q=glaciers&status=draft&section=desk");
