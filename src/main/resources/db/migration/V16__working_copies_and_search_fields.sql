@@ -15,3 +15,7 @@ CREATE INDEX article_working_copy_due_ix ON article_working_copy (go_live_at);
 -- What search engines and link previews show instead of the headline and standfirst, when set.
 ALTER TABLE article ADD COLUMN seo_title VARCHAR(200);
 ALTER TABLE article ADD COLUMN seo_description VARCHAR(300);
+-- The picture link previews show instead of the feature image; an image request asks about it too.
+ALTER TABLE article ADD COLUMN social_image_id BIGINT;
+ALTER TABLE article ADD CONSTRAINT article_social_image_fk FOREIGN KEY (social_image_id) REFERENCES image (id);
+CREATE INDEX article_social_image_ix ON article (social_image_id);

@@ -140,6 +140,15 @@ public class Article {
     @Column(name = "seo_description", length = 300)
     public String seoDescription;
 
+    /** The picture link previews show instead of the feature image (a media.Image), if any. */
+    @Column(name = "social_image_id")
+    public Long socialImageId;
+
+    /** That picture's record, for its size and versions, as {@link #image} is for the feature image's. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "social_image_id", insertable = false, updatable = false)
+    public Image socialImage;
+
     /** The newsroom user who created it: contributors may edit only their own drafts. */
     @Column(name = "created_by", length = 80)
     public String createdBy;
@@ -167,6 +176,11 @@ public class Article {
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL)
     @OrderBy("correctedAt")
     public List<Correction> corrections = new ArrayList<>();
+
+    /** What the page's title and link previews call the article: its search title, else its headline. */
+    public String title() {
+        return seoTitle != null ? seoTitle : headline;
+    }
 
     /** What describes the article in its page's head and link previews: the search description, else {@link #description()}. */
     public String searchDescription() {

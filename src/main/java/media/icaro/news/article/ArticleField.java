@@ -32,7 +32,8 @@ public enum ArticleField {
     SOURCE("Source", ArticleInput::source),
     PINNED_RELATED("Pinned related stories", ArticleInput::pinnedRelated),
     SEO_TITLE("Search title", ArticleInput::seoTitle),
-    SEO_DESCRIPTION("Search description", ArticleInput::seoDescription);
+    SEO_DESCRIPTION("Search description", ArticleInput::seoDescription),
+    SOCIAL_IMAGE("Social image", ArticleInput::socialImageId);
 
     private final String label;
     private final Function<ArticleInput, Object> value;

@@ -9,7 +9,7 @@ import media.icaro.news.domain.CleanText;
  * What the newsroom form, the JSON API or first start submits for an article. Parsed but not yet
  * validated: {@link EditorialService} checks it and says what is wrong, field by field. Its text is
  * already clean ({@link CleanText}), whichever way it came in. Build one with {@link #builder()}, or
- * change a copy with {@link #toBuilder()}: twenty positional arguments are easy to misplace.
+ * change a copy with {@link #toBuilder()}: twenty-one positional arguments are easy to misplace.
  *
  * @param publishedAt when it was or will be published; null means now, for "publish"
  * @param pinnedRelated stories to pin first in the Related block, in order, as typed: each an article's id,
@@ -18,6 +18,7 @@ import media.icaro.news.domain.CleanText;
  * @param minor a typo fix: it does not mark a published article "Updated"
  * @param seoTitle what search results and link previews show instead of the headline, or blank
  * @param seoDescription what they show instead of the standfirst, or blank
+ * @param socialImageId an uploaded picture link previews show instead of the feature image, or null
  */
 public record ArticleInput(
         String headline,
@@ -39,7 +40,8 @@ public record ArticleInput(
         String imageCredit,
         boolean minor,
         String seoTitle,
-        String seoDescription) {
+        String seoDescription,
+        Long socialImageId) {
 
     public ArticleInput {
         headline = CleanText.singleLine(headline);
@@ -72,7 +74,8 @@ public record ArticleInput(
         return builder().headline(headline).slug(slug).standfirst(standfirst).body(body).section(section).kind(kind)
                 .publishedAt(publishedAt).bylines(bylines).tags(tags).disclaimerMode(disclaimerMode)
                 .disclaimerText(disclaimerText).source(source).pinnedRelated(pinnedRelated).imageId(imageId)
-                .imageAlt(imageAlt).imageCaption(imageCaption).imageCredit(imageCredit).minor(minor).seoTitle(seoTitle).seoDescription(seoDescription);
+                .imageAlt(imageAlt).imageCaption(imageCaption).imageCredit(imageCredit).minor(minor).seoTitle(seoTitle).seoDescription(seoDescription)
+                .socialImageId(socialImageId);
     }
 
     /** Sets fields by name; {@link #build()} cleans them through the record's constructor. */
@@ -97,6 +100,7 @@ public record ArticleInput(
         private boolean minor;
         private String seoTitle;
         private String seoDescription;
+        private Long socialImageId;
 
         private Builder() {
         }
@@ -208,10 +212,16 @@ public record ArticleInput(
             return this;
         }
 
+        /** An uploaded picture link previews show instead of the feature image, or null for the feature image. */
+        public Builder socialImageId(Long socialImageId) {
+            this.socialImageId = socialImageId;
+            return this;
+        }
+
         public ArticleInput build() {
             return new ArticleInput(headline, slug, standfirst, body, section, kind, publishedAt, bylines, tags,
                     disclaimerMode, disclaimerText, source, pinnedRelated, imageId, imageAlt, imageCaption, imageCredit,
-                    minor, seoTitle, seoDescription);
+                    minor, seoTitle, seoDescription, socialImageId);
         }
     }
 }

@@ -227,13 +227,13 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
     /** Whether a live article shows this feature image. */
     public boolean showsImageLive(long imageId, Instant now) {
-        return count("from Article a where a.imageId = :image and " + LIVE,
+        return count("from Article a where (a.imageId = :image or a.socialImageId = :image) and " + LIVE,
                 Parameters.with("image", imageId).and("published", Status.PUBLISHED).and("now", now)) > 0;
     }
 
     /** Whether an article this user created shows this feature image, whatever its status. */
     public boolean showsImageBy(long imageId, String createdBy) {
-        return count("imageId = ?1 and createdBy = ?2", imageId, createdBy) > 0;
+        return count("(imageId = ?1 or socialImageId = ?1) and createdBy = ?2", imageId, createdBy) > 0;
     }
 
     /** Rows of (article id, section id, section name, published-at) for every live article. */

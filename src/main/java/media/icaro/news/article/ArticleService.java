@@ -247,7 +247,7 @@ public class ArticleService {
             case NONE -> null;
         };
         return new ArticleView(article.id, article.headline,
-                article.seoTitle != null ? article.seoTitle : article.headline, article.standfirst,
+                article.title(), article.standfirst,
                 article.searchDescription(),
                 article.publishedAt == null ? null : permalinks.of(article),
                 article.imageId == null ? null : new ArticleView.FeatureImage(
@@ -259,7 +259,9 @@ public class ArticleService {
                 article.corrections.stream().map(c -> new CorrectionNote(c.correctedAt, c.note)).toList(),
                 disclaimer,
                 article.tags.stream().map(t -> new TagLink(t.slug, t.name)).sorted(Comparator.comparing(TagLink::name)).toList(),
-                related(article, now));
+                related(article, now),
+                article.socialImageId == null ? null
+                        : Picture.of(article.socialImageId, article.title(), article.socialImage, imageQuery.apply(article.socialImageId)));
     }
 
     private List<RelatedLink> related(Article article, Instant now) {

@@ -109,6 +109,9 @@ class ArticleValidation {
         if (input.imageId() != null && !images.exists(input.imageId())) {
             errors.add("image", "That image is missing: upload it again");
         }
+        if (input.socialImageId() != null && !images.exists(input.socialImageId())) {
+            errors.add("socialImage", "That image is missing: upload it again");
+        }
         if ((input.imageId() != null || newImage) && (input.imageAlt() == null || input.imageAlt().isBlank())) {
             errors.add("imageAlt", "Describe the image for readers who cannot see it");
         }

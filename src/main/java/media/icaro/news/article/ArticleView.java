@@ -26,7 +26,9 @@ public record ArticleView(
         List<CorrectionNote> corrections,
         String disclaimer,
         List<TagLink> tags,
-        List<RelatedLink> related) {
+        List<RelatedLink> related,
+        /** What link previews show instead of the feature image; null for the feature image (or the site's). */
+        Picture socialImage) {
 
     public record FeatureImage(Picture picture, String caption, String credit) {
     }

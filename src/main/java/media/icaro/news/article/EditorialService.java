@@ -213,16 +213,21 @@ public class EditorialService {
 
     /** Creates an article; a simultaneous write that took its address or a new tag first is settled by trying again. */
     public long create(ArticleInput input, Action action, Editor editor) {
-        return create(input, null, action, editor);
+        return create(input, NewImages.NONE, action, editor);
     }
 
     /** Creates an article with a new feature image, stored in the article's transaction: a rejected save stores none. */
     public long create(ArticleInput submitted, byte[] newImage, Action action, Editor editor) {
-        PreparedImage image = prepared(newImage);
+        return create(submitted, NewImages.feature(newImage), action, editor);
+    }
+
+    /** Creates an article with new images, stored in the article's transaction: a rejected save stores none. */
+    public long create(ArticleInput submitted, NewImages newImages, Action action, Editor editor) {
+        Prepared image = prepared(newImages);
         return WriteAttempts.run(() -> createOnce(submitted, image, action, editor));
     }
 
-    private long createOnce(ArticleInput submitted, PreparedImage newImage, Action action, Editor editor) {
+    private long createOnce(ArticleInput submitted, Prepared newImage, Action action, Editor editor) {
         checkMayUse(action, editor);
         ArticleInput input = withNewImage(submitted, newImage);
         Instant now = now();
@@ -247,7 +252,7 @@ public class EditorialService {
      * written and {@link EditConflict} says so, also when the other save happened at the same moment.
      */
     public void update(long id, long expectedVersion, ArticleInput input, Action action, Editor editor) {
-        update(id, expectedVersion, input, null, action, null, editor);
+        update(id, expectedVersion, input, NewImages.NONE, action, null, editor);
     }
 
     /**
@@ -256,9 +261,9 @@ public class EditorialService {
      * {@link Action#SCHEDULE} does too, to go live at {@code goLiveAt}: readers see the article unchanged
      * until it does. Any other save writes the article itself and drops its working copy.
      */
-    public void update(long id, long expectedVersion, ArticleInput input, byte[] newImage, Action action, Instant goLiveAt,
+    public void update(long id, long expectedVersion, ArticleInput input, NewImages newImages, Action action, Instant goLiveAt,
             Editor editor) {
-        PreparedImage image = prepared(newImage);
+        Prepared image = prepared(newImages);
         try {
             WriteAttempts.run(() -> {
                 updateOnce(id, expectedVersion, input, image, action, goLiveAt, editor);
@@ -272,7 +277,7 @@ public class EditorialService {
         }
     }
 
-    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, PreparedImage newImage, Action action,
+    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, Prepared newImage, Action action,
             Instant goLiveAt, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
@@ -294,7 +299,7 @@ public class EditorialService {
      * Keeps an edit of a live article as its working copy, checked as the save that puts it live will check
      * it; the article's version moves, so that a form opened before this save is refused like any stale one.
      */
-    private void keepWorkingCopy(Article article, ArticleInput submitted, PreparedImage newImage, boolean scheduled,
+    private void keepWorkingCopy(Article article, ArticleInput submitted, Prepared newImage, boolean scheduled,
             Instant goLiveAt, Editor editor, Instant now) {
         FieldErrors errors = new FieldErrors();
         if (scheduled && goLiveAt == null) {
@@ -303,7 +308,7 @@ public class EditorialService {
             errors.add("goLiveAt", "That time has passed: choose a time in the future, or update live now");
         }
         try {
-            validation.check(submitted, newImage != null, Action.SAVE, article, now);
+            validation.check(submitted, newImage.feature() != null, Action.SAVE, article, now);
         } catch (FieldErrors.Invalid e) {
             e.errors().messages().forEach(errors::add);
         }
@@ -348,7 +353,7 @@ public class EditorialService {
      */
     public void publishAsPreviewed(long id, long expectedVersion, Editor editor) {
         EditableArticle article = standing(id);
-        update(id, expectedVersion, article.editing(), null, Action.PUBLISH, null, editor);
+        update(id, expectedVersion, article.editing(), NewImages.NONE, Action.PUBLISH, null, editor);
     }
 
     /** Drops a live article's working copy: readers keep the live version, and the form shows it again. */
@@ -481,18 +486,33 @@ public class EditorialService {
         apply(article, input, new ArticleValidation.Checked(sections.findEntityBySlug(input.section()).orElse(article.section),
                 pins.resolve(input.pinnedRelated(), article, new FieldErrors())), now);
         article.image = article.imageId == null ? null : articles.getEntityManager().find(Image.class, article.imageId);
+        article.socialImage = article.socialImageId == null ? null
+                : articles.getEntityManager().find(Image.class, article.socialImageId);
         if (article.status == Article.Status.PUBLISHED && !input.minor()) {
             article.updatedAt = now;
         }
     }
 
     /** A new image is checked and its smaller versions made before the save's transaction begins. */
-    private PreparedImage prepared(byte[] newImage) {
-        return newImage == null ? null : images.prepare(newImage, "image");
+    /** New images, checked and with their smaller versions made: none of them stored yet. */
+    private record Prepared(PreparedImage feature, PreparedImage social) {
     }
 
-    private ArticleInput withNewImage(ArticleInput input, PreparedImage newImage) {
-        return newImage == null ? input : input.toBuilder().imageId(images.store(newImage)).build();
+    private Prepared prepared(NewImages newImages) {
+        NewImages sent = newImages == null ? NewImages.NONE : newImages;
+        return new Prepared(sent.feature() == null ? null : images.prepare(sent.feature(), "image"),
+                sent.social() == null ? null : images.prepare(sent.social(), "socialImage"));
+    }
+
+    private ArticleInput withNewImage(ArticleInput input, Prepared newImages) {
+        ArticleInput.Builder with = input.toBuilder();
+        if (newImages.feature() != null) {
+            with.imageId(images.store(newImages.feature()));
+        }
+        if (newImages.social() != null) {
+            with.socialImageId(images.store(newImages.social()));
+        }
+        return newImages.feature() == null && newImages.social() == null ? input : with.build();
     }
 
     private Article find(long id) {
@@ -543,6 +563,7 @@ public class EditorialService {
         article.imageAlt = input.imageId() == null ? null : CleanText.blankToNull(input.imageAlt());
         article.imageCaption = input.imageId() == null ? null : CleanText.blankToNull(input.imageCaption());
         article.imageCredit = input.imageId() == null ? null : CleanText.blankToNull(input.imageCredit());
+        article.socialImageId = input.socialImageId();
         article.tags.clear();
         article.tags.addAll(tags.resolve(input.tags()));
         article.bylines.clear();

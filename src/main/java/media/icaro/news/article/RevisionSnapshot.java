@@ -25,6 +25,7 @@ public record RevisionSnapshot(Article.Status status, ArticleInput content) {
                 .disclaimerText(a.disclaimerText).source(a.source)
                 .pinnedRelated(a.pinnedRelated.stream().map(p -> String.valueOf(p.id)).toList()).imageId(a.imageId).imageAlt(a.imageAlt)
                 .imageCaption(a.imageCaption).imageCredit(a.imageCredit).seoTitle(a.seoTitle).seoDescription(a.seoDescription)
+                .socialImageId(a.socialImageId)
                 .build());
     }
 
@@ -76,9 +77,10 @@ public record RevisionSnapshot(Article.Status status, ArticleInput content) {
             }
         }
         Long image = content.imageId() == null ? null : imageIds.apply(content.imageId());
+        Long social = content.socialImageId() == null ? null : imageIds.apply(content.socialImageId());
         try {
             return json.writeValueAsString(new RevisionSnapshot(read.status(),
-                    content.toBuilder().pinnedRelated(pins).imageId(image).build()));
+                    content.toBuilder().pinnedRelated(pins).imageId(image).socialImageId(social).build()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a revision", e);
         }

@@ -58,6 +58,10 @@ public final class StructuredData {
     /** The feature image's widest version, or else the site's social image (1200 × 630 unless configured). */
     static ShareImage shareImage(ArticleView article) {
         SiteConfig site = site();
+        if (article.socialImage() != null && article.socialImage().isReady()) {
+            Picture.Version largest = article.socialImage().largest();
+            return new ShareImage(site.baseUrl() + largest.url(), largest.width(), largest.height(), article.socialImage().alt());
+        }
         if (article.image() != null) {
             Picture.Version largest = article.image().picture().largest();
             return new ShareImage(site.baseUrl() + largest.url(), largest.width(), largest.height(), article.image().picture().alt());

@@ -17,6 +17,7 @@ import media.icaro.news.article.StorySummary;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.NewImages;
 import media.icaro.news.article.PreviewBar;
 import media.icaro.news.article.PreviewLinks;
 import media.icaro.news.author.AuthorService;
@@ -134,23 +135,26 @@ public class ArticleDeskService {
         if (forms.hasNewImage(form)) {
             errors.add("image", CHOOSE_IMAGE_AGAIN);
         }
+        if (forms.hasNewSocialImage(form)) {
+            errors.add("socialImage", CHOOSE_IMAGE_AGAIN);
+        }
         return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
     }
 
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
-        byte[] newImage = forms.newImage(form);
-        ArticleInput input = read(form, newImage, action, null, new FieldErrors());
-        return editorial.create(input, newImage, action, editor);
+        NewImages newImages = forms.newImages(form);
+        ArticleInput input = read(form, newImages, action, null, new FieldErrors());
+        return editorial.create(input, newImages, action, editor);
     }
 
     public void update(long id, ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
-        byte[] newImage = forms.newImage(form);
+        NewImages newImages = forms.newImages(form);
         FieldErrors errors = new FieldErrors();
         Instant goLiveAt = forms.goLiveAt(form, errors);
-        ArticleInput input = read(form, newImage, action, id, errors);
-        editorial.update(id, version(form.version), input, newImage, action, goLiveAt, editor);
+        ArticleInput input = read(form, newImages, action, id, errors);
+        editorial.update(id, version(form.version), input, newImages, action, goLiveAt, editor);
     }
 
     /** What a save did, as the code of the notice the form shows after it. */
@@ -211,11 +215,12 @@ public class ArticleDeskService {
     }
 
     /** The submission, checked; with a new image, all of it, so that a form that will not save writes nothing. */
-    private ArticleInput read(ArticleForm form, byte[] newImage, EditorialService.Action action, Long id, FieldErrors errors) {
-        ArticleInput input = forms.read(form, newImage, errors);
-        if (!errors.isEmpty() || newImage != null) {
+    private ArticleInput read(ArticleForm form, NewImages newImages, EditorialService.Action action, Long id, FieldErrors errors) {
+        ArticleInput input = forms.read(form, newImages, errors);
+        boolean newImage = newImages.feature() != null;
+        if (!errors.isEmpty() || newImage || newImages.social() != null) {
             try {
-                editorial.check(input, newImage != null, action, id);
+                editorial.check(input, newImage, action, id);
             } catch (FieldErrors.Invalid e) {
                 e.errors().messages().forEach(errors::add);
             }

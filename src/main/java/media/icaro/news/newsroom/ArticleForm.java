@@ -57,6 +57,14 @@ public class ArticleForm {
     public FileUpload image;
     @RestForm
     public String removeImage = "";
+    /** A picture for link previews uploaded earlier (kept when a form with errors comes back). */
+    @RestForm
+    public String socialImageId = "";
+    @RestForm
+    @PartType("application/octet-stream")
+    public FileUpload socialImage;
+    @RestForm
+    public String removeSocialImage = "";
     @RestForm
     public String imageAlt = "";
     @RestForm

@@ -14,9 +14,12 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.NewImages;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.media.ImageService;
 import media.icaro.news.site.SiteConfig;
@@ -48,13 +51,20 @@ public class ArticleForms {
         return form.image != null && form.image.size() > 0 && form.removeImage.isBlank();
     }
 
-    /** The image file chosen with this submission, or null. */
-    public byte[] newImage(ArticleForm form) {
-        if (!hasNewImage(form)) {
-            return null;
-        }
+    /** Whether the editor chose a picture for link previews with this submission (removing it overrides it). */
+    public boolean hasNewSocialImage(ArticleForm form) {
+        return form.socialImage != null && form.socialImage.size() > 0 && form.removeSocialImage.isBlank();
+    }
+
+    /** The image files chosen with this submission (each null when none was). */
+    public NewImages newImages(ArticleForm form) {
+        return new NewImages(hasNewImage(form) ? bytes(form.image) : null,
+                hasNewSocialImage(form) ? bytes(form.socialImage) : null);
+    }
+
+    private static byte[] bytes(FileUpload upload) {
         try {
-            return Files.readAllBytes(form.image.uploadedFile());
+            return Files.readAllBytes(upload.uploadedFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,12 +74,18 @@ public class ArticleForms {
      * Reads the form; what cannot be read goes into {@code errors}. A new image is only checked here:
      * the caller stores it with the article ({@link #newImage}), so a rejected form leaves nothing behind.
      */
-    public ArticleInput read(ArticleForm form, byte[] newImage, FieldErrors errors) {
-        if (newImage != null) {
-            images.check(newImage, "image", errors);
+    public ArticleInput read(ArticleForm form, NewImages newImages, FieldErrors errors) {
+        if (newImages.feature() != null) {
+            images.check(newImages.feature(), "image", errors);
+        }
+        if (newImages.social() != null) {
+            images.check(newImages.social(), "socialImage", errors);
         }
         if (!form.removeImage.isBlank()) {
             form.imageId = "";
+        }
+        if (!form.removeSocialImage.isBlank()) {
+            form.socialImageId = "";
         }
         return ArticleInput.builder()
                 .headline(form.headline)
@@ -93,6 +109,7 @@ public class ArticleForms {
                 .minor(form.isMinor())
                 .seoTitle(form.seoTitle)
                 .seoDescription(form.seoDescription)
+                .socialImageId(form.socialImageId.isBlank() ? null : parseId(form.socialImageId))
                 .build();
     }
 
@@ -132,6 +149,7 @@ public class ArticleForms {
         form.imageCredit = orEmpty(input.imageCredit());
         form.seoTitle = orEmpty(input.seoTitle());
         form.seoDescription = orEmpty(input.seoDescription());
+        form.socialImageId = input.socialImageId() == null ? "" : String.valueOf(input.socialImageId());
         form.minor = input.minor() ? "on" : "";
         form.version = String.valueOf(version);
         return form;

@@ -123,6 +123,7 @@ public class RevisionDeskService {
             case IMAGE_CREDIT -> new FieldComparison(field.label(), orNone(then.imageCredit()), orNone(now.imageCredit()));
             case SOURCE -> new FieldComparison(field.label(), orNone(then.source()), orNone(now.source()));
             case SEO_TITLE -> new FieldComparison(field.label(), orNone(then.seoTitle()), orNone(now.seoTitle()));
+            case SOCIAL_IMAGE -> new FieldComparison(field.label(), image(then.socialImageId()), image(now.socialImageId()));
             case SEO_DESCRIPTION -> new FieldComparison(field.label(), orNone(then.seoDescription()), orNone(now.seoDescription()));
             case HEADLINE, STANDFIRST, BODY -> throw new IllegalArgumentException("compared word by word: " + field);
         };

@@ -156,6 +156,7 @@ final class SiteArchive {
             @Size(max = 200) String source,
             @Size(max = 200) String seoTitle,
             @Size(max = 300) String seoDescription,
+            @Positive Long socialImage,
             @Valid FeatureImage image,
             @NotNull List<@NotBlank String> bylines,
             @NotNull List<@NotBlank String> tags,

@@ -199,12 +199,15 @@ class SiteExporter {
             if (article.imageId != null) {
                 image(article.imageId);
             }
+            if (article.socialImageId != null) {
+                image(article.socialImageId);
+            }
             List<RevisionLine> history = revisions.stream()
                     .map(r -> new RevisionLine(r.revisedAt, r.revisedBy, r.summary, snapshot(r))).toList();
             record(new ArticleLine(article.id, article.slug, article.headline, article.standfirst, article.bodyMarkdown,
                     article.section.slug, article.kind, article.status, article.publishedAt, article.updatedAt,
                     article.createdAt, article.modifiedAt, article.createdBy, article.disclaimerMode, article.disclaimerText,
-                    article.source, article.seoTitle, article.seoDescription,
+                    article.source, article.seoTitle, article.seoDescription, article.socialImageId,
                     article.imageId == null ? null
                             : new FeatureImage(article.imageId, article.imageAlt, article.imageCaption, article.imageCredit),
                     article.bylines.stream().map(a -> a.slug).toList(),

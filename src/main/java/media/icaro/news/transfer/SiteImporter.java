@@ -305,6 +305,14 @@ class SiteImporter {
             article.source = line.source();
             article.seoTitle = line.seoTitle();
             article.seoDescription = line.seoDescription();
+            if (line.socialImage() != null) {
+                Long social = imageIds.get(line.socialImage());
+                if (social == null) {
+                    throw here("the article \"" + line.slug() + "\" shows the image " + line.socialImage()
+                            + " in link previews, which no line before it defines.");
+                }
+                article.socialImageId = social;
+            }
             if (line.image() != null) {
                 Long image = imageIds.get(line.image().id());
                 if (image == null) {

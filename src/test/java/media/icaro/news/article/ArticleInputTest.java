@@ -18,7 +18,7 @@ class ArticleInputTest {
                 .bylines(List.of("Writer One", "Writer Two")).tags(List.of("Tag one")).disclaimerMode(Article.DisclaimerMode.CUSTOM)
                 .disclaimerText("Disclaimer").source("Wire").pinnedRelated(List.of("7", "a-pinned-story")).imageId(12L).imageAlt("Alt")
                 .imageCaption("Caption").imageCredit("Credit").minor(true).seoTitle("Search title").seoDescription("Search description")
-                .build();
+                .socialImageId(13L).build();
     }
 
     @Test
@@ -28,7 +28,7 @@ class ArticleInputTest {
         assertEquals(new ArticleInput("Headline", "a-slug", "Standfirst", "Body", "politics", Article.Kind.ANALYSIS,
                 Instant.parse("2024-06-18T17:15:00Z"), List.of("Writer One", "Writer Two"), List.of("Tag one"),
                 Article.DisclaimerMode.CUSTOM, "Disclaimer", "Wire", List.of("7", "a-pinned-story"), 12L, "Alt", "Caption", "Credit", true,
-                "Search title", "Search description"),
+                "Search title", "Search description", 13L),
                 input, "each builder method sets its own field");
     }
 

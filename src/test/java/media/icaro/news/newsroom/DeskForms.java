@@ -94,7 +94,7 @@ public final class DeskForms {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name], select[name]")) {
             String name = input.attr("name");
-            if (name.equals("csrf-token") || name.equals("image")) {
+            if (name.equals("csrf-token") || input.attr("type").equals("file")) {
                 continue;
             }
             switch (input.tagName()) {

@@ -257,6 +257,24 @@ class WorkingCopyDeskTest {
         assertEquals("What the search result says.", page.selectFirst("meta[name=description]").attr("content"));
         assertEquals("Working copy: a long headline that search engines cut", page.selectFirst("h1").text(), "the page keeps its headline");
 
+        // A picture for link previews replaces the site's default in OpenGraph and JSON-LD, and readers may fetch it.
+        Document form = editor.page("/admin/articles/" + id);
+        Map<String, String> social = DeskForms.formValues(form);
+        social.put("action", "publish");
+        io.restassured.specification.RequestSpecification upload = editor.request().multiPart("csrf-token", editor.csrfToken());
+        social.forEach(upload::multiPart);
+        upload.multiPart("socialImage", "share.png", DeskForms.PNG, "application/octet-stream");
+        assertEquals(303, editor.keep(upload.post("/admin/articles/" + id)).statusCode());
+        String socialId = editor.page("/admin/articles/" + id).selectFirst("input[name=socialImageId]").attr("value");
+        assertFalse(socialId.isBlank());
+        Document shared = TestContent.page(editorial.load(id).url());
+        String ogImage = shared.selectFirst("meta[property=og:image]").attr("content");
+        assertTrue(ogImage.contains("/media/" + socialId), ogImage);
+        assertTrue(shared.select("script[type=application/ld+json]").first().data().contains("/media/" + socialId));
+        given().get(ogImage.replaceFirst("^https?://[^/]+", "")).then().statusCode(200);
+        assertEquals("Updated live; edited social image", editorial.load(id).revisions().get(0).summary(),
+                "the history names the change");
+
         Document next = editor.page("/admin/articles/new");
         Element mine = next.selectFirst("button[data-add-byline]");
         assertEquals("Copy Editor", mine.attr("data-add-byline"), "the account's own author, once one has its name");

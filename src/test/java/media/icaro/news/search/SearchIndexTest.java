@@ -87,12 +87,12 @@ class SearchIndexTest {
 
     @Test
     void headlineMatchesRankAboveBodyMatches() {
-        content.create(new media.icaro.news.article.ArticleInput("An unrelated headline", null, null,
-                "This body mentions the numbatword once.", "search-test", null, Instant.parse("2023-09-03T10:00:00Z"),
-                List.of(), List.of(), null, null, null, List.of(), null, null, null, null, false, null, null), EditorialService.Action.PUBLISH);
-        content.create(new media.icaro.news.article.ArticleInput("Numbatword in the headline", null, null,
-                "A body about something else entirely.", "search-test", null, Instant.parse("2023-09-02T10:00:00Z"),
-                List.of(), List.of(), null, null, null, List.of(), null, null, null, null, false, null, null), EditorialService.Action.PUBLISH);
+        content.create(media.icaro.news.article.ArticleInput.builder().headline("An unrelated headline")
+                .body("This body mentions the numbatword once.").section("search-test")
+                .publishedAt(Instant.parse("2023-09-03T10:00:00Z")).build(), EditorialService.Action.PUBLISH);
+        content.create(media.icaro.news.article.ArticleInput.builder().headline("Numbatword in the headline")
+                .body("A body about something else entirely.").section("search-test")
+                .publishedAt(Instant.parse("2023-09-02T10:00:00Z")).build(), EditorialService.Action.PUBLISH);
         content.settle();
         assertEquals(List.of("Numbatword in the headline", "An unrelated headline"), headlines("numbatword"));
     }

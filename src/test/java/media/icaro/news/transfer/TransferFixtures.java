@@ -31,6 +31,7 @@ import media.icaro.news.account.Account;
 import media.icaro.news.account.AccountService;
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleInput;
+import media.icaro.news.article.NewImages;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.RelatedExclusions;
@@ -135,7 +136,7 @@ public class TransferFixtures {
         editorial.correct(pictured, "An earlier version gave the wrong year for the port's reopening.", editor);
 
         long moved = editorial.create(story("Lighthouse keepers gather in Trieste", "world", hourAgo.minusSeconds(600))
-                .tags(List.of("Lighthouses")).build(), EditorialService.Action.PUBLISH, editor);
+                .tags(List.of("Lighthouses")).build(), new NewImages(null, PNG), EditorialService.Action.PUBLISH, editor);
         String oldPath = editorial.load(moved).url();
         EditorialService.EditableArticle loaded = editorial.load(moved);
         editorial.update(moved, loaded.version(), loaded.input().toBuilder().slug("lighthouse-keepers-meet-in-trieste").build(),

@@ -19,6 +19,7 @@ import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService.Action;
 import media.icaro.news.article.EditorialService.EditableArticle;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.NewImages;
 import media.icaro.news.article.Permalinks;
 import media.icaro.news.domain.FieldErrors;
 
@@ -59,7 +60,7 @@ public class ArticleApiService {
         Submission submission = read(request, editorial.load(id));
         // Versions start at 0, so a missing version never matches and is refused like a stale one.
         long loadedVersion = request.version() == null ? -1 : request.version();
-        editorial.update(id, loadedVersion, submission.input(), null, submission.action(), submission.goLiveAt(), editor);
+        editorial.update(id, loadedVersion, submission.input(), NewImages.NONE, submission.action(), submission.goLiveAt(), editor);
         return get(id);
     }
 
