@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.security.ForbiddenException;
 
 import media.icaro.news.article.Article;
@@ -29,6 +31,8 @@ import media.icaro.news.section.SectionService;
 @ApplicationScoped
 public class ArticleDeskService {
 
+    private static final Logger LOG = Logger.getLogger(ArticleDeskService.class);
+
     static final String CHOOSE_IMAGE_AGAIN = "Choose the image again: it is saved only together with the article";
 
     /**
@@ -37,7 +41,7 @@ public class ArticleDeskService {
      */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
             List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink,
-            List<ArticleView.RelatedLink> related, List<StorySummary> excluded) {
+            List<ArticleView.RelatedLink> related, List<StorySummary> excluded, ArticleAutosaves.FormState autosave) {
 
         public boolean isNew() {
             return article == null;
@@ -50,10 +54,12 @@ public class ArticleDeskService {
     private final PreviewLinks previewLinks;
     private final ArticleService articles;
     private final RelatedExclusions exclusions;
+    private final ArticleAutosaves autosaves;
 
     ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
-            ArticleService articles, RelatedExclusions exclusions) {
+            ArticleService articles, RelatedExclusions exclusions, ArticleAutosaves autosaves) {
         this.exclusions = exclusions;
+        this.autosaves = autosaves;
         this.editorial = editorial;
         this.articles = articles;
         this.forms = forms;
@@ -64,12 +70,17 @@ public class ArticleDeskService {
     public FormPage blank(NewsroomUser user) {
         ArticleForm form = new ArticleForm();
         form.bylines = user.displayName();
-        return new FormPage(user, form, new FieldErrors(), null, sections.navigation(), null, null, null, List.of(), List.of());
+        ArticleAutosaves.Filled filled = autosaves.fillNew(form, user);
+        return new FormPage(user, filled.form(), new FieldErrors(), null, sections.navigation(), null, null, null, List.of(),
+                List.of(), filled.state());
     }
 
+    /** The article as saved or, when the user has unsaved typing of it autosaved, as they left it. */
     public FormPage edit(long id, NewsroomUser user, String notice) {
         EditableArticle article = editorial.load(id);
-        return page(user, forms.fill(article.input(), article.version()), new FieldErrors(), article, notice, null);
+        ArticleAutosaves.Filled filled = autosaves.fill(id, forms.fill(article.input(), article.version()), article.version(),
+                article.modifiedAt(), user);
+        return page(user, filled.form(), new FieldErrors(), article, notice, null, filled.state());
     }
 
     /**
@@ -80,14 +91,16 @@ public class ArticleDeskService {
         if (forms.hasNewImage(form)) {
             errors.add("image", CHOOSE_IMAGE_AGAIN);
         }
-        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
+        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem, autosaves.typedNow(id, user));
     }
 
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         byte[] newImage = forms.newImage(form);
         ArticleInput input = read(form, newImage, action, null);
-        return editorial.create(input, newImage, action, editor);
+        long id = editorial.create(input, newImage, action, editor);
+        clearAutosave(ArticleAutosaves.NEW, editor);
+        return id;
     }
 
     public void update(long id, ArticleForm form, Editor editor) {
@@ -101,6 +114,16 @@ public class ArticleDeskService {
             version = -1;
         }
         editorial.update(id, version, input, newImage, action, editor);
+        clearAutosave(String.valueOf(id), editor);
+    }
+
+    /** A real save makes the autosave obsolete; failing to drop it must not report the save as failed. */
+    private void clearAutosave(String key, Editor editor) {
+        try {
+            autosaves.clear(key, editor.username());
+        } catch (RuntimeException e) {
+            LOG.warn("A saved article's autosave was not deleted: the form offers it until the next save or discard", e);
+        }
     }
 
     /** Contributors see only the articles they created: others' drafts are not theirs to read. */
@@ -114,7 +137,7 @@ public class ArticleDeskService {
         return editorial.list(wanted, section, query, user.canPublish() ? null : user.username(), 200);
     }
 
-    private static void checkMayOpen(String createdBy, NewsroomUser user) {
+    static void checkMayOpen(String createdBy, NewsroomUser user) {
         if (!user.canPublish() && !user.username().equals(createdBy)) {
             throw new ForbiddenException("Contributors open only their own articles");
         }
@@ -142,7 +165,7 @@ public class ArticleDeskService {
     }
 
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
-            String problem) {
+            String problem, ArticleAutosaves.FormState autosave) {
         if (article != null) {
             checkMayOpen(article.createdBy(), user);
         }
@@ -150,6 +173,7 @@ public class ArticleDeskService {
         List<ArticleView.RelatedLink> related = article == null ? List.of()
                 : articles.preview(article.id()).map(ArticleView::related).orElse(List.of());
         List<StorySummary> excluded = article == null ? List.of() : exclusions.of(article.id());
-        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded);
+        return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded,
+                autosave);
     }
 }
