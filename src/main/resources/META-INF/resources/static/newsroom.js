@@ -228,7 +228,6 @@
         failing = true;
         keepCopy(list);
         if (signedOut(response)) {
-          say('Not autosaved: you are signed out.');
           warn('You are signed out: your last typing is kept in this browser. ',
               ['Sign in again in a new tab', SIGN_IN_ADDRESS], ', and saving resumes.');
         } else {
@@ -315,17 +314,20 @@
   };
 
   if (storageKey) {
+    // The page a save redirects to ("?done=saved"): what was submitted arrived.
+    const justSaved = new URLSearchParams(window.location.search).has('done');
+    const arrived = (copy) => copy.submitted && (justSaved || copy.time <= since);
     const copy = readCopy(storageKey);
     if (copy) {
-      if (typing(copy.fields) === saved || copy.time <= since) {
+      if (typing(copy.fields) === saved || copy.time <= since || arrived(copy)) {
         dropCopy(storageKey); // the form already shows it, or something newer
       } else {
         offer(copy);
       }
     }
-    // A new article's typing, submitted and since saved: this page is (or is newer than) the result.
+    // A new article's typing, submitted: this page shows the article it made.
     const fresh = newStorageKey !== storageKey && readCopy(newStorageKey);
-    if (fresh && fresh.submitted && fresh.time <= since) {
+    if (fresh && arrived(fresh)) {
       dropCopy(newStorageKey);
     }
   }
