@@ -147,16 +147,23 @@
 
   const schedule = (delay) => {
     clearTimeout(timer);
-    timer = setTimeout(autosave, delay);
+    timer = setTimeout(() => {
+      timer = 0;
+      autosave();
+    }, delay);
   };
 
   const changed = () => {
+    if (failing) {
+      keepCopy(entries()); // the next try comes when it is due, not sooner
+      if (!timer) {
+        schedule(RETRY_EVERY);
+      }
+      return;
+    }
     const now = Date.now();
     if (!firstChange) {
       firstChange = now;
-    }
-    if (failing) {
-      keepCopy(entries());
     }
     schedule(Math.max(0, Math.min(AUTOSAVE_QUIET, firstChange + AUTOSAVE_MAX_WAIT - now)));
   };
