@@ -67,7 +67,8 @@ public class ArticleAutosaves {
     };
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    /** The answer to an autosave: when it was kept, and that time as the form shows it. */
+    /** The answer to an autosave: when it was kept, and that time as the form shows it (JSON, sent in a Response). */
+    @RegisterForReflection
     public record Saved(String savedAt, String time) {
     }
 

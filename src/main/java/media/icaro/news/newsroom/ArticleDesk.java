@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import media.icaro.news.account.Roles;
@@ -266,7 +267,8 @@ public class ArticleDesk {
     public record FormToken(String token) {
     }
 
-    /** The rendered body, for the live preview. */
+    /** The rendered body, for the live preview (JSON, sent in a Response). */
+    @RegisterForReflection
     public record RenderedBody(String html) {
     }
 
