@@ -19,17 +19,21 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import media.icaro.news.account.Roles;
 import media.icaro.news.article.ArticlePage;
+import media.icaro.news.article.BodyRenderer;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
 import media.icaro.news.article.RelatedExclusions;
 import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.domain.FieldErrors;
+import media.icaro.news.newsroom.api.ApiErrors;
 
 /** The newsroom's article pages: the list, the form to create and edit, corrections, history, preview. */
 @Path("/admin/articles")
@@ -57,7 +61,8 @@ public class ArticleDesk {
             Map.entry("restored", "Revision restored, as a new revision."),
             Map.entry("restored-copy", "Revision restored into the working copy: readers see the live version until you update live."),
             Map.entry("excluded", "That story no longer shows in this article's Related block."),
-            Map.entry("included", "That story may show in this article's Related block again."));
+            Map.entry("included", "That story may show in this article's Related block again."),
+            Map.entry("autosave-discarded", "Your unsaved changes were discarded: the form shows the article as saved."));
 
     @CheckedTemplate
     static class Templates {
@@ -76,12 +81,19 @@ public class ArticleDesk {
     private final RelatedExclusions exclusions;
     private final RevisionDeskService revisions;
     private final ArticleListService lists;
+    private final ArticleAutosaves autosaves;
+    private final BodyRenderer bodyRenderer;
+    private final CsrfTokenParameterProvider csrf;
 
     ArticleDesk(ArticleDeskService desk, EditorialService editorial, SecurityIdentity identity, RelatedExclusions exclusions,
-            ArticleListService lists, RevisionDeskService revisions) {
+            ArticleListService lists, RevisionDeskService revisions, ArticleAutosaves autosaves, BodyRenderer bodyRenderer,
+            CsrfTokenParameterProvider csrf) {
         this.revisions = revisions;
         this.desk = desk;
         this.lists = lists;
+        this.csrf = csrf;
+        this.autosaves = autosaves;
+        this.bodyRenderer = bodyRenderer;
         this.exclusions = exclusions;
         this.editorial = editorial;
         this.identity = identity;
@@ -301,6 +313,84 @@ public class ArticleDesk {
     public Response unpublish(@PathParam("id") long id) {
         editorial.unpublish(id, Editor.of(identity));
         return redirect(id, "unpublished");
+    }
+
+    /**
+     * The newsroom script's autosave of the form as typed (never a save of the article): JSON with the
+     * time it was kept. Checked like every post of the form: signed in, CSRF token, contributors only
+     * on their own articles; at most {@link ArticleAutosaves#MAX_REQUEST_BYTES} ({@link ScriptBodyLimit}).
+     */
+    @POST
+    @Path("{key: " + ArticleAutosaves.KEY + "}/autosave")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response autosave(@PathParam("key") String key, ArticleForm form) {
+        try {
+            return Response.ok(autosaves.save(key, form, user())).build();
+        } catch (ArticleAutosaves.TooLarge e) {
+            return jsonError(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        } catch (ArticleAutosaves.SavedSince e) {
+            return jsonError(Response.Status.CONFLICT, e.getMessage());
+        } catch (RuntimeException e) {
+            if (!WriteAttempts.databaseFailed(e)) {
+                throw e;
+            }
+            LOG.warn("An autosave failed in the database; the script sends it again", e);
+            return jsonError(Response.Status.SERVICE_UNAVAILABLE, "Not autosaved: the database did not answer. Trying again.");
+        }
+    }
+
+    /**
+     * Where signing in returns to when the session ended while the form was autosaving (Quarkus sends
+     * the browser back to the last address it refused): the form, which shows the autosaved text.
+     */
+    @GET
+    @Path("{key: " + ArticleAutosaves.KEY + "}/autosave")
+    public Response backToForm(@PathParam("key") String key) {
+        return Response.seeOther(URI.create("/admin/articles/" + key)).build();
+    }
+
+    /** "Discard": drops the user's autosave, and the form shows the article as saved. */
+    @POST
+    @Path("{key: " + ArticleAutosaves.KEY + "}/autosave/discard")
+    public Response discardAutosave(@PathParam("key") String key) {
+        autosaves.discard(key, user());
+        return Response.seeOther(URI.create(ArticleAutosaves.NEW.equals(key) ? "/admin/articles/new"
+                : "/admin/articles/" + key + "?done=autosave-discarded")).build();
+    }
+
+    /** The body as readers will see it, rendered and sanitised as a save does, for the form's live preview. */
+    @POST
+    @Path("render")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response render(@RestForm String body) {
+        return Response.ok(new RenderedBody(bodyRenderer.toHtml(body == null ? "" : body))).build();
+    }
+
+    /**
+     * The CSRF token for the form's script: signing in again (in another tab, after the session ended)
+     * starts a new token, and the page's own no longer passes.
+     */
+    @GET
+    @Path("form-token")
+    @Produces(MediaType.APPLICATION_JSON)
+    public FormToken formToken() {
+        return new FormToken(csrf.getToken());
+    }
+
+    /** The CSRF token that the article form's posts carry. */
+    public record FormToken(String token) {
+    }
+
+    /** The rendered body, for the live preview (JSON, sent in a Response). */
+    @RegisterForReflection
+    public record RenderedBody(String html) {
+    }
+
+    private static Response jsonError(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiErrors.ErrorList(List.of(new ApiErrors.FieldError(null, message)))).build();
     }
 
     private Response afterSave(long id, ArticleForm form) {

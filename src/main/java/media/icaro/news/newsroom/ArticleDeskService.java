@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.security.ForbiddenException;
 
 import media.icaro.news.article.Article;
@@ -34,6 +36,8 @@ import media.icaro.news.web.SiteDates;
 @ApplicationScoped
 public class ArticleDeskService {
 
+    private static final Logger LOG = Logger.getLogger(ArticleDeskService.class);
+
     static final String CHOOSE_IMAGE_AGAIN = "Choose the image again: it is saved only together with the article";
 
     /**
@@ -42,7 +46,8 @@ public class ArticleDeskService {
      */
     public record FormPage(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article,
             List<media.icaro.news.section.SectionView> sections, String notice, String problem, String previewLink,
-            List<ArticleView.RelatedLink> related, List<StorySummary> excluded, String failed, Bylines bylines) {
+            List<ArticleView.RelatedLink> related, List<StorySummary> excluded, String failed, Bylines bylines,
+            ArticleAutosaves.FormState autosave) {
 
         public boolean isNew() {
             return article == null;
@@ -63,7 +68,7 @@ public class ArticleDeskService {
         /** The form page with its error summary saying what failed, when it was not the article's save. */
         FormPage failing(String what) {
             return new FormPage(user, form, errors, article, sections, notice, problem, previewLink, related, excluded, what,
-                    bylines);
+                    bylines, autosave);
         }
     }
 
@@ -82,9 +87,12 @@ public class ArticleDeskService {
     private final RelatedExclusions exclusions;
     private final SiteConfig site;
     private final AuthorService authors;
+    private final ArticleAutosaves autosaves;
 
     ArticleDeskService(EditorialService editorial, ArticleForms forms, SectionService sections, PreviewLinks previewLinks,
-            ArticleService articles, RelatedExclusions exclusions, SiteConfig site, AuthorService authors) {
+            ArticleService articles, RelatedExclusions exclusions, SiteConfig site, AuthorService authors,
+            ArticleAutosaves autosaves) {
+        this.autosaves = autosaves;
         this.authors = authors;
         this.site = site;
         this.exclusions = exclusions;
@@ -97,8 +105,9 @@ public class ArticleDeskService {
 
     public FormPage blank(NewsroomUser user) {
         // Bylines start empty: the account's name ("Administrator") is not an author until someone types it.
-        return new FormPage(user, new ArticleForm(), new FieldErrors(), null, sections.navigation(), null, null, null,
-                List.of(), List.of(), ARTICLE_NOT_SAVED, bylines(user));
+        ArticleAutosaves.Filled filled = autosaves.fillNew(new ArticleForm(), user);
+        return new FormPage(user, filled.form(), new FieldErrors(), null, sections.navigation(), null, null, null,
+                List.of(), List.of(), ARTICLE_NOT_SAVED, bylines(user), filled.state());
     }
 
     /**
@@ -110,8 +119,9 @@ public class ArticleDeskService {
     }
 
     /**
-     * The form filled with what the article's editors work on (its working copy, if it has one), with a
-     * notice whose {@code {time}} is the time the article, or its scheduled update, goes live.
+     * The form filled with what the article's editors work on (its working copy, if it has one) or, when the
+     * user has unsaved typing of it autosaved, as they left it; with a notice whose {@code {time}} is the time
+     * the article, or its scheduled update, goes live.
      */
     public FormPage edit(long id, NewsroomUser user, String notice) {
         EditableArticle article = editorial.load(id);
@@ -124,7 +134,8 @@ public class ArticleDeskService {
         if (article.pending() != null && article.pending().isScheduled()) {
             form.goLiveAt = forms.local(article.pending().goLiveAt());
         }
-        return page(user, form, new FieldErrors(), article, notice, null);
+        ArticleAutosaves.Filled filled = autosaves.fill(id, form, article.version(), article.modifiedAt(), user);
+        return page(user, filled.form(), new FieldErrors(), article, notice, null, filled.state());
     }
 
     /**
@@ -138,14 +149,16 @@ public class ArticleDeskService {
         if (forms.hasNewSocialImage(form)) {
             errors.add("socialImage", CHOOSE_IMAGE_AGAIN);
         }
-        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem);
+        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem, autosaves.typedNow(id, user));
     }
 
     public long create(ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         NewImages newImages = forms.newImages(form);
         ArticleInput input = read(form, newImages, action, null, new FieldErrors());
-        return editorial.create(input, newImages, action, editor);
+        long id = editorial.create(input, newImages, action, editor);
+        clearAutosave(ArticleAutosaves.NEW, editor);
+        return id;
     }
 
     public void update(long id, ArticleForm form, Editor editor) {
@@ -155,6 +168,16 @@ public class ArticleDeskService {
         Instant goLiveAt = forms.goLiveAt(form, errors);
         ArticleInput input = read(form, newImages, action, id, errors);
         editorial.update(id, version(form.version), input, newImages, action, goLiveAt, editor);
+        clearAutosave(String.valueOf(id), editor);
+    }
+
+    /** A real save makes the autosave obsolete; failing to drop it must not report the save as failed. */
+    private void clearAutosave(String key, Editor editor) {
+        try {
+            autosaves.clear(key, editor.username());
+        } catch (RuntimeException e) {
+            LOG.warn("A saved article's autosave was not deleted: the form offers it until the next save or discard", e);
+        }
     }
 
     /** What a save did, as the code of the notice the form shows after it. */
@@ -260,7 +283,7 @@ public class ArticleDeskService {
     }
 
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
-            String problem) {
+            String problem, ArticleAutosaves.FormState autosave) {
         if (article != null) {
             checkMayOpen(article.createdBy(), user);
         }
@@ -269,7 +292,7 @@ public class ArticleDeskService {
                 : articles.preview(article.id()).map(ArticleView::related).orElse(List.of());
         List<StorySummary> excluded = article == null ? List.of() : exclusions.of(article.id());
         return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded,
-                ARTICLE_NOT_SAVED, bylines(user));
+                ARTICLE_NOT_SAVED, bylines(user), autosave);
     }
 
     private Bylines bylines(NewsroomUser user) {

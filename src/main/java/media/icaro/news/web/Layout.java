@@ -41,6 +41,11 @@ public final class Layout {
         return Arc.container().instance(StaticAssets.class).get().url("site.css");
     }
 
+    /** The newsroom's script, for the newsroom pages that use it (never a public page). */
+    static String newsroomScript() {
+        return Arc.container().instance(StaticAssets.class).get().url("newsroom.js");
+    }
+
     static String iconSvg() {
         return Arc.container().instance(StaticAssets.class).get().url("icon.svg");
     }

@@ -16,7 +16,7 @@ import io.vertx.ext.web.Router;
 import media.icaro.news.domain.ContentGeneration;
 
 /**
- * The stylesheet, icons and the default social image under content-hashed names ({@code /static/site.3f2a9c0d1e7b.css}), so that
+ * The stylesheet, icons, the default social image and the newsroom's script under content-hashed names ({@code /static/site.3f2a9c0d1e7b.css}), so that
  * browsers and CDNs may keep them for a year without asking: a changed file gets a new name, which the
  * layout links to. Held in memory with their gzip form. The plain names keep working (a day's cache)
  * for anything that links to them from outside, such as the publisher logo in structured data.
@@ -24,7 +24,7 @@ import media.icaro.news.domain.ContentGeneration;
 @ApplicationScoped
 public class StaticAssets {
 
-    private static final List<String> HASHED = List.of("site.css", "icon.svg", "icon-32.png", "social.png");
+    private static final List<String> HASHED = List.of("site.css", "icon.svg", "icon-32.png", "social.png", "newsroom.js");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final Map<String, String> urls = new HashMap<>();
@@ -77,6 +77,9 @@ public class StaticAssets {
     private static String contentType(String name) {
         if (name.endsWith(".css")) {
             return "text/css;charset=UTF-8";
+        }
+        if (name.endsWith(".js")) {
+            return "text/javascript;charset=UTF-8";
         }
         return name.endsWith(".svg") ? "image/svg+xml" : "image/png";
     }

@@ -77,7 +77,7 @@ class PageCacheTest {
         EditorialService.EditableArticle editable = editorial.load(story.id());
         ArticleInput edited = editable.input().toBuilder().headline("Harbour cranes restart at dawn")
                 .standfirst("Work resumes after the strike.").body("The cranes moved again at dawn.").build();
-        editorial.update(story.id(), editable.version(), edited, EditorialService.Action.SAVE, Editor.SYSTEM);
+        editorial.update(story.id(), editable.version(), edited, EditorialService.Action.PUBLISH, Editor.SYSTEM);
 
         for (String page : pages) {
             String html = body(page);
