@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -23,6 +24,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import media.icaro.news.account.Roles;
+import media.icaro.news.article.WriteAttempts;
 import media.icaro.news.domain.FieldErrors;
 import media.icaro.news.front.FrontDefinition;
 import media.icaro.news.front.FrontService;
@@ -33,6 +35,8 @@ import media.icaro.news.front.FrontService;
 @Produces(ArticleDesk.HTML)
 public class FrontDesk {
 
+    private static final Logger LOG = Logger.getLogger(FrontDesk.class);
+
     static final Map<String, String> NOTICES = Map.of(
             "saved", "Saved: readers see the new arrangement now.",
             "moved", "Moved and saved: readers see the new order now.");
@@ -40,6 +44,8 @@ public class FrontDesk {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance front(FrontDeskService.Page page);
+
+        static native TemplateInstance unsaved(FrontDeskService.Unsaved unsaved);
     }
 
     private final FrontDeskService desk;
@@ -82,6 +88,14 @@ public class FrontDesk {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.front(desk.withErrors(user(), front, typed, new FieldErrors(), e.currentVersion(), problem)))
                     .build();
+        } catch (RuntimeException e) {
+            if (!WriteAttempts.databaseFailed(e)) {
+                throw e;
+            }
+            // The form's lists of stories come from the database too: the arrangement comes back as typed, to send again.
+            LOG.error("A front's save failed in the database", e);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .entity(Templates.unsaved(desk.unsaved(user(), front, typed))).build();
         }
     }
 

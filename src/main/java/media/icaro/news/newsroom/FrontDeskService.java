@@ -73,6 +73,29 @@ public class FrontDeskService {
         this.tags = tags;
     }
 
+    /**
+     * A front the database could not save: what was typed, slot by slot in words, and every field to send
+     * again as it was. Built from memory only (the front's blocks come from the cached sections).
+     */
+    public record Unsaved(NewsroomUser user, FrontDefinition front, List<String> lines, Map<String, String> fields) {
+    }
+
+    public Unsaved unsaved(NewsroomUser user, FrontDefinition front, Map<String, String> typed) {
+        List<String> lines = new ArrayList<>();
+        for (Block block : front.blocks()) {
+            for (Slot slot : block.slots()) {
+                String pinned = typed.getOrDefault(slot.key(), "").strip();
+                String address = typed.getOrDefault(slot.key() + "-address", "").strip();
+                String fill = typed.getOrDefault(slot.key() + "-fill", "").strip();
+                String story = !address.isEmpty() ? address : !pinned.isEmpty() ? "story number " + pinned : "automatic";
+                lines.add(block.title() + ", " + slot.number() + ": " + story + (fill.isEmpty() ? "" : " (filled from " + fill + ")"));
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>(typed);
+        fields.remove("csrf-token");
+        return new Unsaved(user, front, lines, fields);
+    }
+
     public List<FrontDefinition> all() {
         return fronts.all();
     }

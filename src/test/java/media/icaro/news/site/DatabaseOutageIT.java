@@ -83,6 +83,7 @@ class DatabaseOutageIT {
         NewsroomSession editor = NewsroomSession.signIn(PackagedApp.ADMIN, PackagedApp.PASSWORD);
         Document blank = editor.page("/admin/articles/new");
         assertFalse(blank.select("form").isEmpty());
+        Map<String, String> frontForm = formFields(editor.page("/admin/fronts/home").selectFirst("form.front-form"));
         List<String> timings = new ArrayList<>();
 
         postgres("halt");
@@ -116,6 +117,18 @@ class DatabaseOutageIT {
             assertTrue(form.selectFirst("#headline") != null, "the form comes back: " + form.text());
             assertEquals("Written during the outage in the newsroom", form.selectFirst("#headline").val(), "the typed text comes back");
             assertTrue(form.text().contains("not saved"), form.text());
+
+            // A front's arrangement, which the form builds from stories in the database, comes back to send again.
+            Response frontSave = editor.request().formParams(frontForm).formParam("csrf-token", editor.csrfToken())
+                    .post("/admin/fronts/home");
+            assertEquals(503, frontSave.statusCode(), frontSave.asString());
+            Document unsaved = Jsoup.parse(frontSave.asString());
+            assertTrue(unsaved.selectFirst(".problem").text().contains("nothing changed"), unsaved.text());
+            Map<String, String> kept = formFields(unsaved.selectFirst("main form[method=post]"));
+            kept.remove("csrf-token");
+            frontForm.remove("csrf-token");
+            assertEquals(frontForm, kept, "every field kept as it was");
+            frontForm = kept;
         } finally {
             postgres("resume");
         }
@@ -131,9 +144,26 @@ class DatabaseOutageIT {
         assertEquals(201, app.createArticle("Ferry timetable after the outage").statusCode(), "the API saves again");
         Response deskSave = DeskForms.post(editor, "/admin/articles", DeskForms.article("Newsroom save after the outage", "politics"));
         assertEquals(303, deskSave.statusCode(), "the newsroom saves again, in the same session: " + deskSave.asString());
+        Response frontAgain = editor.request().formParams(frontForm).formParam("csrf-token", editor.csrfToken()).post("/admin/fronts/home");
+        assertEquals(303, frontAgain.statusCode(), "the kept arrangement saves once the database is back: " + frontAgain.asString());
 
         String found = app.apiGet("/api/v1/articles?q=" + URLEncoder.encode("during the outage", StandardCharsets.UTF_8)).body();
         assertTrue(found.contains("\"articles\":[]"), "nothing of the failed saves was kept: " + found);
+    }
+
+    /** A form's fields as the browser would send them (no buttons, unchecked boxes left out). */
+    private static Map<String, String> formFields(org.jsoup.nodes.Element form) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (org.jsoup.nodes.Element input : form.select("input[name], select[name], textarea[name]")) {
+            String type = input.attr("type");
+            if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                continue;
+            }
+            org.jsoup.nodes.Element selected = input.tagName().equals("select") ? input.selectFirst("option[selected]") : null;
+            fields.put(input.attr("name"), input.tagName().equals("select") ? (selected == null ? "" : selected.attr("value"))
+                    : input.tagName().equals("textarea") ? input.wholeText() : input.attr("value"));
+        }
+        return fields;
     }
 
     private interface Call {

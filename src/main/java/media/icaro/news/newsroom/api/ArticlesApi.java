@@ -1,6 +1,7 @@
 package media.icaro.news.newsroom.api;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import media.icaro.news.account.Roles;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.EditorialService;
+import media.icaro.news.article.RelatedExclusions;
 
 /**
  * Articles over JSON, for wire ingestion, migration and integrations; editors and admins sign in
@@ -36,8 +38,10 @@ public class ArticlesApi {
     private final ArticleApiService articles;
     private final EditorialService editorial;
     private final SecurityIdentity identity;
+    private final RelatedExclusions exclusions;
 
-    ArticlesApi(ArticleApiService articles, EditorialService editorial, SecurityIdentity identity) {
+    ArticlesApi(ArticleApiService articles, EditorialService editorial, SecurityIdentity identity, RelatedExclusions exclusions) {
+        this.exclusions = exclusions;
         this.articles = articles;
         this.editorial = editorial;
         this.identity = identity;
@@ -90,6 +94,36 @@ public class ArticlesApi {
         if (!editorial.discardWorkingCopy(id, Editor.of(identity))) {
             throw new jakarta.ws.rs.NotFoundException("This article has no working copy");
         }
+    }
+
+    /** The stories kept out of this article's Related block, whatever the scorer makes of them. */
+    @GET
+    @Path("{id: [0-9]{1,18}}/related/excluded")
+    public ExcludedList excluded(@PathParam("id") long id) {
+        editorial.creatorOf(id);
+        return new ExcludedList(exclusions.of(id).stream()
+                .map(story -> new ExcludedStory(story.id(), story.headline(), WireNames.of(story.status()))).toList());
+    }
+
+    /** Keeps a story out of this article's Related block (again: nothing changes); 404 for an unknown one. */
+    @PUT
+    @Path("{id: [0-9]{1,18}}/related/excluded/{story: [0-9]{1,18}}")
+    public void exclude(@PathParam("id") long id, @PathParam("story") long story) {
+        exclusions.exclude(id, story, Editor.of(identity));
+    }
+
+    /** Lets a story back into this article's Related block. */
+    @DELETE
+    @Path("{id: [0-9]{1,18}}/related/excluded/{story: [0-9]{1,18}}")
+    public void include(@PathParam("id") long id, @PathParam("story") long story) {
+        exclusions.include(id, story);
+    }
+
+    /** The answer of {@link #excluded}: each story's id, headline and status. */
+    public record ExcludedList(List<ExcludedStory> excluded) {
+    }
+
+    public record ExcludedStory(long id, String headline, String status) {
     }
 
     /** Every failure here, sign-in and roles included, answers in the API's JSON, not as the site's HTML pages. */
