@@ -97,7 +97,8 @@ class FrontJourneyTest {
 
         // Unpublish the lead in the newsroom: the front falls back to the newest story at once.
         b.open(base + "/admin/articles/" + story.id());
-        b.follow(b.find(".actions button[value=unpublish]"));
+        b.follow(b.find(".form-bar a[href$='/unpublish']"));
+        b.follow(b.find("form.confirm-actions button[type=submit]"));
         b.open(base + "/");
         String lead = b.find(".lead-story .lead-headline a").getAttribute("href");
         assertNotEquals(base + story.url(), lead);
