@@ -84,6 +84,10 @@ class WorkingCopyDeskTest {
         assertTrue(saved.selectFirst(".working-copy-notice").text().contains("saved"), "the form says what it edits");
         assertEquals("The bridge opens on Monday, a week late.", saved.selectFirst("#body").wholeText().strip());
         assertNotNull(saved.selectFirst(".form-bar a[href=" + form + "/discard]"));
+        // Text on the left, settings on the right (on wide screens), the actions in the bar above both.
+        assertNotNull(saved.selectFirst("form.article-form > .form-columns > .form-text #body"));
+        assertNotNull(saved.selectFirst("form.article-form > .form-columns > .form-settings #section"));
+        assertNotNull(saved.selectFirst("form.article-form > .form-bar button[value=publish]"));
 
         // Readers, the feed and the sitemap's source see only the live version.
         assertFalse(TestContent.page(url).selectFirst(".article-body").text().contains("a week late"));
