@@ -199,7 +199,8 @@ public class ArticleDesk {
         String problem = "The article was not saved: the database did not complete the save. Your text is kept below;"
                 + " save again in a moment.";
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .entity(Templates.form(desk.withErrors(id, form, new FieldErrors(), user(), problem))).build();
+                .entity(Templates.form(id == null ? desk.unsaved(form, user(), problem)
+                        : desk.withErrors(id, form, new FieldErrors(), user(), problem))).build();
     }
 
     @POST

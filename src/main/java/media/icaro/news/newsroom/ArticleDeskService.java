@@ -135,7 +135,7 @@ public class ArticleDeskService {
             form.goLiveAt = forms.local(article.pending().goLiveAt());
         }
         ArticleAutosaves.Filled filled = autosaves.fill(id, form, article.version(), article.modifiedAt(), user);
-        return page(user, filled.form(), new FieldErrors(), article, notice, null, filled.state());
+        return page(user, filled.form(), new FieldErrors(), article, notice, null, filled.state(), true);
     }
 
     /**
@@ -143,13 +143,27 @@ public class ArticleDeskService {
      * field, and an image is stored only with its article, so a new one must be chosen again.
      */
     public FormPage withErrors(Long id, ArticleForm form, FieldErrors errors, NewsroomUser user, String problem) {
+        return withErrors(id, form, errors, user, problem, true);
+    }
+
+    /**
+     * A new article's form as typed, after the database failed its save: built without asking the database
+     * again (each question would wait for a connection that is not coming), so without byline suggestions.
+     */
+    public FormPage unsaved(ArticleForm form, NewsroomUser user, String problem) {
+        return withErrors(null, form, new FieldErrors(), user, problem, false);
+    }
+
+    private FormPage withErrors(Long id, ArticleForm form, FieldErrors errors, NewsroomUser user, String problem,
+            boolean suggestBylines) {
         if (forms.hasNewImage(form)) {
             errors.add("image", CHOOSE_IMAGE_AGAIN);
         }
         if (forms.hasNewSocialImage(form)) {
             errors.add("socialImage", CHOOSE_IMAGE_AGAIN);
         }
-        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem, autosaves.typedNow(id, user));
+        return page(user, form, errors, id == null ? null : editorial.load(id), null, problem, autosaves.typedNow(id, user),
+                suggestBylines);
     }
 
     public long create(ArticleForm form, Editor editor) {
@@ -283,7 +297,13 @@ public class ArticleDeskService {
     }
 
     private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
-            String problem, ArticleAutosaves.FormState autosave) {
+            String problem, ArticleAutosaves.FormState autosave, boolean suggestBylines) {
+        return page(user, form, errors, article, notice, problem, autosave,
+                suggestBylines ? bylines(user) : new Bylines(List.of(), null));
+    }
+
+    private FormPage page(NewsroomUser user, ArticleForm form, FieldErrors errors, EditableArticle article, String notice,
+            String problem, ArticleAutosaves.FormState autosave, Bylines bylines) {
         if (article != null) {
             checkMayOpen(article.createdBy(), user);
         }
@@ -292,7 +312,7 @@ public class ArticleDeskService {
                 : articles.preview(article.id()).map(ArticleView::related).orElse(List.of());
         List<StorySummary> excluded = article == null ? List.of() : exclusions.of(article.id());
         return new FormPage(user, form, errors, article, sections.navigation(), notice, problem, preview, related, excluded,
-                ARTICLE_NOT_SAVED, bylines(user), autosave);
+                ARTICLE_NOT_SAVED, bylines, autosave);
     }
 
     private Bylines bylines(NewsroomUser user) {

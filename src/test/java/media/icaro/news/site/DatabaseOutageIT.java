@@ -84,6 +84,7 @@ class DatabaseOutageIT {
         Document blank = editor.page("/admin/articles/new");
         assertFalse(blank.select("form").isEmpty());
         Map<String, String> frontForm = formFields(editor.page("/admin/fronts/home").selectFirst("form.front-form"));
+        frontForm.put("top-1-address", live);
         List<String> timings = new ArrayList<>();
 
         postgres("halt");
@@ -124,7 +125,8 @@ class DatabaseOutageIT {
             assertEquals(503, frontSave.statusCode(), frontSave.asString());
             Document unsaved = Jsoup.parse(frontSave.asString());
             assertTrue(unsaved.selectFirst(".problem").text().contains("nothing changed"), unsaved.text());
-            Map<String, String> kept = formFields(unsaved.selectFirst("main form[method=post]"));
+            assertTrue(unsaved.text().contains("Top stories, 1: " + live), "the arrangement in words: " + unsaved.text());
+            Map<String, String> kept = formFields(unsaved.selectFirst("form.resend-form"));
             kept.remove("csrf-token");
             frontForm.remove("csrf-token");
             assertEquals(frontForm, kept, "every field kept as it was");
@@ -146,6 +148,8 @@ class DatabaseOutageIT {
         assertEquals(303, deskSave.statusCode(), "the newsroom saves again, in the same session: " + deskSave.asString());
         Response frontAgain = editor.request().formParams(frontForm).formParam("csrf-token", editor.csrfToken()).post("/admin/fronts/home");
         assertEquals(303, frontAgain.statusCode(), "the kept arrangement saves once the database is back: " + frontAgain.asString());
+        String now = editor.page("/admin/fronts/home").selectFirst("#slot-top-1 .front-slot-now").text();
+        assertTrue(now.contains("Ferry timetable before the outage (pinned)"), "the kept arrangement is the one saved: " + now);
 
         String found = app.apiGet("/api/v1/articles?q=" + URLEncoder.encode("during the outage", StandardCharsets.UTF_8)).body();
         assertTrue(found.contains("\"articles\":[]"), "nothing of the failed saves was kept: " + found);
