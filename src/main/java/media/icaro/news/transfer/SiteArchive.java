@@ -135,6 +135,7 @@ final class SiteArchive {
      * @param id the article's id on the exporting site, which pins and redirects use
      * @param pinnedRelated ids of articles anywhere in the archive
      * @param revisions oldest first; each snapshot names pinned stories and its image by their ids on the exporting site
+ * @param workingCopy a published article's working copy, or null
      */
     @JsonIgnoreProperties(value = "type", allowGetters = true)
     @JsonPropertyOrder({ "type", "id", "slug", "headline" })
@@ -163,6 +164,7 @@ final class SiteArchive {
             @NotNull List<@NotNull @Positive Long> pinnedRelated,
             @NotNull List<@NotNull @Valid CorrectionLine> corrections,
             @NotNull List<@NotNull @Valid RevisionLine> revisions,
+            @Valid WorkingCopyLine workingCopy,
             @PositiveOrZero long version) implements Line {
         @JsonProperty("type")
         public String type() {
@@ -176,6 +178,11 @@ final class SiteArchive {
     }
 
     record CorrectionLine(@NotNull Instant correctedAt, @NotBlank @Size(max = 2000) String note) {
+    }
+
+    /** A published article's change waiting to go live; its snapshot names stories and images as revisions' do. */
+    record WorkingCopyLine(@NotNull Instant savedAt, @NotBlank @Size(max = 80) String savedBy, Instant goLiveAt,
+            @NotNull JsonNode snapshot) {
     }
 
     record RevisionLine(@NotNull Instant revisedAt, @NotBlank @Size(max = 80) String revisedBy,

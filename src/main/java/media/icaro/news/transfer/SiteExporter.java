@@ -26,6 +26,7 @@ import media.icaro.news.account.Account;
 import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRedirect;
 import media.icaro.news.article.Revision;
+import media.icaro.news.article.WorkingCopy;
 import media.icaro.news.author.Author;
 import media.icaro.news.front.Front;
 import media.icaro.news.front.FrontSlot;
@@ -38,6 +39,7 @@ import media.icaro.news.transfer.SiteArchive.AuthorLine;
 import media.icaro.news.transfer.SiteArchive.CorrectionLine;
 import media.icaro.news.transfer.SiteArchive.FeatureImage;
 import media.icaro.news.transfer.SiteArchive.RevisionLine;
+import media.icaro.news.transfer.SiteArchive.WorkingCopyLine;
 
 /**
  * Writes the whole site as an archive ({@link SiteArchive}) to a stream, a record at a time: a batch of
@@ -124,10 +126,13 @@ class SiteExporter {
             long after = 0;
             List<Article> batch;
             while (!(batch = rows.articlesAfter(after, BATCH)).isEmpty()) {
-                Map<Long, List<Revision>> revisions = rows.revisionsOf(batch.stream().map(a -> a.id).toList()).stream()
+                List<Long> ids = batch.stream().map(a -> a.id).toList();
+                Map<Long, List<Revision>> revisions = rows.revisionsOf(ids).stream()
                         .collect(Collectors.groupingBy(r -> r.articleId));
+                Map<Long, WorkingCopy> copies = rows.workingCopiesOf(ids).stream()
+                        .collect(Collectors.toMap(w -> w.articleId, w -> w));
                 for (Article article : batch) {
-                    article(article, revisions.getOrDefault(article.id, List.of()));
+                    article(article, revisions.getOrDefault(article.id, List.of()), copies.get(article.id));
                 }
                 after = batch.get(batch.size() - 1).id;
                 rows.clear();
@@ -192,7 +197,7 @@ class SiteExporter {
             }
         }
 
-        private void article(Article article, List<Revision> revisions) throws IOException {
+        private void article(Article article, List<Revision> revisions, WorkingCopy copy) throws IOException {
             section(article.section);
             article.bylines.forEach(this::author);
             article.tags.forEach(this::tag);
@@ -214,15 +219,20 @@ class SiteExporter {
                     article.tags.stream().map(t -> t.slug).sorted().toList(),
                     article.pinnedRelated.stream().map(p -> p.id).toList(),
                     article.corrections.stream().map(c -> new CorrectionLine(c.correctedAt, c.note)).toList(),
-                    history, article.version));
+                    history, copy == null ? null : new WorkingCopyLine(copy.savedAt, copy.savedBy, copy.goLiveAt, tree(copy.snapshot)),
+                    article.version));
             articles.add(article.id);
         }
 
         private JsonNode snapshot(Revision revision) {
+            return tree(revision.snapshot);
+        }
+
+        private JsonNode tree(String snapshot) {
             try {
-                return json.readTree(revision.snapshot);
+                return json.readTree(snapshot);
             } catch (IOException e) {
-                throw new IllegalStateException("Revision " + revision.id + " holds no JSON", e);
+                throw new IllegalStateException("A stored snapshot holds no JSON", e);
             }
         }
 

@@ -43,6 +43,7 @@ import media.icaro.news.article.ArticleRedirect;
 import media.icaro.news.article.BodyRenderer;
 import media.icaro.news.article.Correction;
 import media.icaro.news.article.Revision;
+import media.icaro.news.article.WorkingCopy;
 import media.icaro.news.article.RevisionSnapshot;
 import media.icaro.news.author.Author;
 import media.icaro.news.domain.CleanText;
@@ -128,6 +129,12 @@ class SiteImporter {
         private final List<String> accountsAdded = new ArrayList<>();
         private int articlesInSession;
 
+        /** A working copy, written once every article is known, since its snapshot may pin any of them. */
+        private record PendingCopy(int line, long articleId, SiteArchive.WorkingCopyLine copy) {
+        }
+
+        private final List<PendingCopy> copies = new ArrayList<>();
+
         private record PendingPins(int line, long articleId, List<Long> archiveIds) {
         }
 
@@ -205,6 +212,7 @@ class SiteImporter {
             }
             resolvePins();
             translateSnapshots();
+            writeWorkingCopies();
             rows.flushAndClear();
         }
 
@@ -345,6 +353,9 @@ class SiteImporter {
             }
             for (RevisionLine revision : line.revisions()) {
                 revision(article.id, revision);
+            }
+            if (line.workingCopy() != null) {
+                copies.add(new PendingCopy(lineNumber, article.id, line.workingCopy()));
             }
             counted("article");
             if (++articlesInSession == BATCH) {
@@ -514,6 +525,19 @@ class SiteImporter {
                 Revision revision = rows.find(Revision.class, pending.revisionId());
                 lineNumber = pending.line();
                 revision.snapshot = translate(revision.snapshot, articleIds::get, imageIds::get);
+            }
+        }
+
+        private void writeWorkingCopies() {
+            for (PendingCopy pending : copies) {
+                lineNumber = pending.line();
+                WorkingCopy copy = new WorkingCopy();
+                copy.articleId = pending.articleId();
+                copy.savedAt = pending.copy().savedAt();
+                copy.savedBy = pending.copy().savedBy();
+                copy.goLiveAt = pending.copy().goLiveAt();
+                copy.snapshot = translate(pending.copy().snapshot().toString(), articleIds::get, imageIds::get);
+                rows.persist(copy);
             }
         }
 

@@ -15,6 +15,7 @@ import media.icaro.news.article.Article;
 import media.icaro.news.article.ArticleRedirect;
 import media.icaro.news.article.Editor;
 import media.icaro.news.article.Revision;
+import media.icaro.news.article.WorkingCopy;
 import media.icaro.news.author.Author;
 import media.icaro.news.front.Front;
 import media.icaro.news.front.FrontSlot;
@@ -167,6 +168,11 @@ class TransferRepository {
     List<Revision> revisionsOf(Collection<Long> articleIds) {
         return entityManager.createQuery("from Revision r where r.articleId in ?1 order by r.articleId, r.revisedAt, r.id",
                 Revision.class).setParameter(1, articleIds).getResultList();
+    }
+
+    List<WorkingCopy> workingCopiesOf(Collection<Long> articleIds) {
+        return entityManager.createQuery("from WorkingCopy w where w.articleId in ?1", WorkingCopy.class)
+                .setParameter(1, articleIds).getResultList();
     }
 
     List<ArticleRedirect> redirects() {

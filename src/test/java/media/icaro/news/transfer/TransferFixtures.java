@@ -145,6 +145,10 @@ public class TransferFixtures {
         long pinning = editorial.create(story("Ports and lighthouses: a weekend guide", "culture", hourAgo.plusSeconds(600))
                 .tags(List.of("Ports", "Lighthouses")).pinnedRelated(List.of(String.valueOf(moved), String.valueOf(pictured)))
                 .build(), EditorialService.Action.PUBLISH, editor);
+        // A change to the pictured story waiting to go live, pinning a story further on in the archive.
+        EditorialService.EditableArticle live = editorial.load(pictured);
+        editorial.update(pictured, live.version(), live.input().toBuilder().headline("Harbour cranes return to Genoa, revised")
+                .pinnedRelated(List.of(String.valueOf(pinning))).build(), EditorialService.Action.SAVE, editor);
         editorial.create(story("A draft about ferry timetables", "business", null).build(), EditorialService.Action.SAVE,
                 new Editor(WRITER, false));
         editorial.create(story("Tomorrow's regatta, scheduled", "science", Instant.now().plus(2, ChronoUnit.DAYS)).build(),
