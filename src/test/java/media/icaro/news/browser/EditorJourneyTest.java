@@ -179,6 +179,9 @@ class EditorJourneyTest {
         assertTrue(b.find(".preview-bar").getText().contains("Readers still see the live version"));
         checks.accept("preview-working-copy");
         String previewed = b.path();
+        b.open(base + edit + "/discard");
+        assertEquals("Discard the working copy?", b.find("h1").getText());
+        checks.accept("discard-question");
         b.open(base + live);
         assertFalse(b.find(".article-body").getText().contains("A third paragraph"), "readers do not see it yet");
         b.open(base + previewed);
