@@ -480,6 +480,8 @@ class ArticleDeskTest {
         List<Element> entries = form.select("ol.history > li");
         assertEquals(2, entries.size());
         assertTrue(entries.get(0).text().contains("desk-editor") && entries.get(0).text().contains("headline"), entries.get(0).text());
+        assertTrue(entries.get(1).selectFirst("form button").text().startsWith("Restore this version (the revision of "),
+                "each restore button names its revision: " + entries.get(1).selectFirst("form button").text());
         String restore = entries.get(1).selectFirst("form").attr("action");
         assertEquals(303, editor.request().formParam("csrf-token", editor.csrfToken()).post(restore).statusCode());
 
