@@ -12,7 +12,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -259,16 +258,14 @@ public class EditorialService {
      * Saves an edit, with a new feature image (or null) stored in the article's transaction: a rejected save
      * stores none. On a live article, {@link Action#SAVE} keeps the edit as the article's working copy, and
      * {@link Action#SCHEDULE} does too, to go live at {@code goLiveAt}: readers see the article unchanged
-     * until it does. Any other save writes the article itself and drops its working copy.
+     * until it does. Any other save writes the article itself and drops its working copy. Whether the edit
+     * was kept as the working copy.
      */
-    public void update(long id, long expectedVersion, ArticleInput input, NewImages newImages, Action action, Instant goLiveAt,
-            Editor editor) {
+    public boolean update(long id, long expectedVersion, ArticleInput input, NewImages newImages, Action action,
+            Instant goLiveAt, Editor editor) {
         Prepared image = prepared(newImages);
         try {
-            WriteAttempts.run(() -> {
-                updateOnce(id, expectedVersion, input, image, action, goLiveAt, editor);
-                return id;
-            });
+            return WriteAttempts.run(() -> updateOnce(id, expectedVersion, input, image, action, goLiveAt, editor));
         } catch (RuntimeException e) {
             if (WriteAttempts.lostRace(e)) {
                 throw QuarkusTransaction.requiringNew().call(() -> new EditConflict(find(id).version, history.lastEditor(id)));
@@ -277,7 +274,7 @@ public class EditorialService {
         }
     }
 
-    private void updateOnce(long id, long expectedVersion, ArticleInput submitted, Prepared newImage, Action action,
+    private boolean updateOnce(long id, long expectedVersion, ArticleInput submitted, Prepared newImage, Action action,
             Instant goLiveAt, Editor editor) {
         Article article = find(id);
         checkMayEdit(article, editor);
@@ -288,11 +285,12 @@ public class EditorialService {
         Instant now = now();
         if (article.status == Article.Status.PUBLISHED && (action == Action.SAVE || action == Action.SCHEDULE)) {
             keepWorkingCopy(article, submitted, newImage, action == Action.SCHEDULE, goLiveAt, editor, now);
-            return;
+            return true;
         }
         ArticleInput input = withNewImage(submitted, newImage);
         write(article, input, validation.check(input, false, action, article, now), action, editor, now, "");
         workingCopies.drop(article.id);
+        return false;
     }
 
     /**
@@ -315,7 +313,6 @@ public class EditorialService {
         errors.throwIfAny();
         ArticleInput input = withNewImage(submitted, newImage);
         workingCopies.keep(article, input, editor, now, scheduled ? goLiveAt.truncatedTo(ChronoUnit.SECONDS) : null);
-        articles.getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         articles.flush();
     }
 
@@ -362,11 +359,7 @@ public class EditorialService {
         Article article = find(id);
         checkMayEdit(article, editor);
         checkMayUse(Action.PUBLISH, editor);
-        boolean dropped = workingCopies.drop(id);
-        if (dropped) {
-            articles.getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        }
-        return dropped;
+        return workingCopies.discard(article);
     }
 
     /** A dated correction shown on the page; it always marks the article "Updated". */
@@ -401,10 +394,14 @@ public class EditorialService {
     public void unpublish(long id, Editor editor) {
         Article article = find(id);
         checkMayUse(Action.UNPUBLISH, editor);
-        Instant now = now();
+        takeDown(article, editor, now(), "Unpublished");
+    }
+
+    /** Unpublishes one article, with its revision, and tells every cache once the transaction commits. */
+    private void takeDown(Article article, Editor editor, Instant now, String summary) {
         transition(article, Action.UNPUBLISH, null, now);
         articles.flush();
-        history.record(article, editor, now, "Unpublished");
+        history.record(article, editor, now, summary);
         changes.fire(ContentChanged.article(article.id));
     }
 
@@ -427,7 +424,6 @@ public class EditorialService {
         if (article.status == Article.Status.PUBLISHED) {
             // Readers keep the live version until an editor has looked at the restored one and updates live.
             workingCopies.keep(article, content, editor, now, null);
-            articles.getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             return false;
         }
         String oldPath = addresses.currentPath(article);
@@ -661,10 +657,7 @@ public class EditorialService {
         int changed = 0;
         for (Article article : chosen) {
             if (article.status == Article.Status.PUBLISHED || article.status == Article.Status.SCHEDULED) {
-                transition(article, Action.UNPUBLISH, null, now);
-                articles.flush();
-                history.record(article, editor, now, "Unpublished (bulk)");
-                changes.fire(ContentChanged.article(article.id));
+                takeDown(article, editor, now, "Unpublished (bulk)");
                 changed++;
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,10 @@ class WorkingCopies implements PanacheRepositoryBase<WorkingCopy, Long> {
         return findByIdOptional(articleId).map(this::pending);
     }
 
-    /** Keeps {@code input} as the article's working copy, replacing the one it had. */
+    /**
+     * Keeps {@code input} as the article's working copy, replacing the one it had. The article's version
+     * moves, so that a form or a preview of what was there before is refused like any stale one.
+     */
     void keep(Article article, ArticleInput input, Editor editor, Instant now, Instant goLiveAt) {
         WorkingCopy copy = findByIdOptional(article.id).orElseGet(() -> {
             WorkingCopy created = new WorkingCopy();
@@ -41,9 +45,19 @@ class WorkingCopies implements PanacheRepositoryBase<WorkingCopy, Long> {
         copy.savedBy = editor.username();
         copy.goLiveAt = goLiveAt;
         persist(copy);
+        getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
-    /** Drops the article's working copy; whether it had one. */
+    /** Drops the article's working copy by an editor's choice (the article's version moves); whether it had one. */
+    boolean discard(Article article) {
+        boolean dropped = drop(article.id);
+        if (dropped) {
+            getEntityManager().lock(article, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
+        return dropped;
+    }
+
+    /** Drops the article's working copy, once a save has written the article itself; whether it had one. */
     boolean drop(long articleId) {
         return deleteById(articleId);
     }

@@ -148,7 +148,7 @@ public class ArticleDesk {
     public Response create(ArticleForm form) {
         try {
             long id = desk.create(form, Editor.of(identity));
-            return afterSave(id, form);
+            return afterSave(id, form, false);
         } catch (FieldErrors.Invalid e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.form(desk.withErrors(null, form, e.errors(), user(), null))).build();
@@ -173,8 +173,7 @@ public class ArticleDesk {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response update(@PathParam("id") long id, ArticleForm form) {
         try {
-            desk.update(id, form, Editor.of(identity));
-            return afterSave(id, form);
+            return afterSave(id, form, desk.update(id, form, Editor.of(identity)));
         } catch (FieldErrors.Invalid e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.form(desk.withErrors(id, form, e.errors(), user(), null))).build();
@@ -259,7 +258,8 @@ public class ArticleDesk {
     @GET
     @Path("{id: [0-9]{1,18}}/preview")
     public Response preview(@PathParam("id") long id) {
-        return Response.ok(ArticlePage.Templates.article(desk.preview(id, user()), true, desk.previewBar(id, user())))
+        ArticleDeskService.Preview preview = desk.preview(id, user());
+        return Response.ok(ArticlePage.Templates.article(preview.view(), true, preview.bar()))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -394,11 +394,11 @@ public class ArticleDesk {
                 .entity(new ApiErrors.ErrorList(List.of(new ApiErrors.FieldError(null, message)))).build();
     }
 
-    private Response afterSave(long id, ArticleForm form) {
+    private Response afterSave(long id, ArticleForm form, boolean keptAsWorkingCopy) {
         if ("preview".equals(form.action)) {
             return Response.seeOther(URI.create("/admin/articles/" + id + "/preview")).build();
         }
-        return redirect(id, desk.outcome(id, form.action));
+        return redirect(id, ArticleDeskService.outcome(form.action, keptAsWorkingCopy));
     }
 
     private NewsroomUser user() {

@@ -175,14 +175,16 @@ public class ArticleDeskService {
         return id;
     }
 
-    public void update(long id, ArticleForm form, Editor editor) {
+    /** Saves the form; whether the edit was kept as the live article's working copy. */
+    public boolean update(long id, ArticleForm form, Editor editor) {
         EditorialService.Action action = forms.action(form);
         NewImages newImages = forms.newImages(form);
         FieldErrors errors = new FieldErrors();
         Instant goLiveAt = forms.goLiveAt(form, errors);
         ArticleInput input = read(form, newImages, action, id, errors);
-        editorial.update(id, version(form.version), input, newImages, action, goLiveAt, editor);
+        boolean kept = editorial.update(id, version(form.version), input, newImages, action, goLiveAt, editor);
         clearAutosave(String.valueOf(id), editor);
+        return kept;
     }
 
     /** A real save makes the autosave obsolete; failing to drop it must not report the save as failed. */
@@ -194,14 +196,13 @@ public class ArticleDeskService {
         }
     }
 
-    /** What a save did, as the code of the notice the form shows after it. */
-    public String outcome(long id, String action) {
-        EditableArticle article = editorial.standing(id);
+    /** What a save did, as the code of the notice the form shows after it: {@code kept} when it made a working copy. */
+    static String outcome(String action, boolean kept) {
         return switch (action) {
             case "publish" -> "published";
-            case "schedule" -> article.pending() != null ? "update-scheduled" : "scheduled";
+            case "schedule" -> kept ? "update-scheduled" : "scheduled";
             case "unpublish" -> "unpublished";
-            default -> article.pending() != null ? "kept" : "saved";
+            default -> kept ? "kept" : "saved";
         };
     }
 
@@ -266,16 +267,23 @@ public class ArticleDeskService {
         return input;
     }
 
-    /** The preview of an article the user may open: its working copy if it has one, else the article as saved. */
-    public ArticleView preview(long id, NewsroomUser user) {
-        checkMayOpen(editorial.creatorOf(id), user);
-        return articles.preview(id).orElseThrow(NotFoundException::new);
+    /** A preview page: the story as readers will see it, and the newsroom's bar over it. */
+    public record Preview(ArticleView view, PreviewBar bar) {
     }
 
-    /** The bar over a preview: what it shows, the way back, the button that puts it live, the link to share. */
-    public PreviewBar previewBar(long id, NewsroomUser user) {
+    /**
+     * The preview of an article the user may open (its working copy if it has one, else the article as
+     * saved) under the bar that says what it shows, the way back, the button that puts it live and the link
+     * to share. Where the article stands is read without its history.
+     */
+    public Preview preview(long id, NewsroomUser user) {
         EditableArticle article = editorial.standing(id);
         checkMayOpen(article.createdBy(), user);
+        return new Preview(articles.preview(id).orElseThrow(NotFoundException::new), previewBar(article, user));
+    }
+
+    private PreviewBar previewBar(EditableArticle article, NewsroomUser user) {
+        long id = article.id();
         String state;
         String publish = null;
         if (article.pending() != null) {

@@ -57,7 +57,7 @@ public class ArticleApiService {
 
     /** Replaces the article's fields; the feature image, which the API does not carry, stays, and so do pins not sent. */
     public ArticleJson update(long id, ArticleRequest request, Editor editor) {
-        Submission submission = read(request, editorial.load(id));
+        Submission submission = read(request, editorial.standing(id));
         // Versions start at 0, so a missing version never matches and is refused like a stale one.
         long loadedVersion = request.version() == null ? -1 : request.version();
         editorial.update(id, loadedVersion, submission.input(), NewImages.NONE, submission.action(), submission.goLiveAt(), editor);
